@@ -1,0 +1,1 @@
+MATCH (c:Course) RETURN c.id AS id

@@ -1,0 +1,1 @@
+MATCH (t:Topic) RETURN t.id AS id

@@ -1,0 +1,1 @@
+MATCH (t:Topic)-[:REQUIRES]->(r:Topic) RETURN t.id AS topicId, r.id AS requiresId

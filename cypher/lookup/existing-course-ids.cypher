@@ -1,0 +1,4 @@
+// Which of $ids are courses.
+UNWIND $ids AS id
+MATCH (c:Course {id: id})
+RETURN c.id AS id

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT tier_name_unique IF NOT EXISTS FOR (t:Tier) REQUIRE t.name IS UNIQUE

@@ -1,0 +1,51 @@
+package io.learnergraph;
+
+/**
+ * The one unchecked root of every error LearnerGraph raises on purpose. The API layer maps each
+ * subclass to one HTTP status and a problem body; the command line prints the message.
+ */
+public abstract class LearnerGraphException extends RuntimeException {
+
+    protected LearnerGraphException(String message) {
+        super(message);
+    }
+
+    protected LearnerGraphException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** A request parameter or input value is not acceptable. */
+    public static final class InvalidInput extends LearnerGraphException {
+        private final String parameter;
+
+        public InvalidInput(String parameter, String message) {
+            super(message);
+            this.parameter = parameter;
+        }
+
+        public String parameter() {
+            return parameter;
+        }
+    }
+
+    /** A named thing (user, course, community, job, ...) does not exist. */
+    public static final class NotFound extends LearnerGraphException {
+        public NotFound(String message) {
+            super(message);
+        }
+    }
+
+    /** The request is valid but the graph's state does not allow it (no model yet, a cycle...). */
+    public static final class Conflict extends LearnerGraphException {
+        public Conflict(String message) {
+            super(message);
+        }
+    }
+
+    /** Neo4j cannot be reached or refused to start. */
+    public static final class DatabaseUnavailable extends LearnerGraphException {
+        public DatabaseUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

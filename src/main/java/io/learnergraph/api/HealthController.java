@@ -1,0 +1,34 @@
+package io.learnergraph.api;
+
+import io.learnergraph.store.Neo4jStore;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** {@code GET /api/health}: open to everyone, 503 while Neo4j is unreachable. */
+@Controller("/api/health")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class HealthController {
+
+    @Serdeable
+    public record Health(String status, String neo4jMode, boolean databaseReachable, Integer boltPort) {
+    }
+
+    private final Neo4jStore store;
+
+    public HealthController(Neo4jStore store) {
+        this.store = store;
+    }
+
+    @Get
+    public HttpResponse<Health> health() {
+        boolean up = store.reachable();
+        Integer bolt = store.embeddedBoltPort() >= 0 ? store.embeddedBoltPort() : null;
+        Health body = new Health(up ? "UP" : "DOWN", store.mode(), up, bolt);
+        return HttpResponse.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+    }
+}

@@ -1,0 +1,34 @@
+package io.learnergraph.cli;
+
+import io.learnergraph.LearnerGraphException;
+import io.learnergraph.ingest.GraphImporter;
+import io.learnergraph.ingest.ImportReport;
+import io.micronaut.context.ApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code import DIR}: loads a directory of CSV files (see graph-import/README.md). */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import a directory of CSV files into the graph. Bad rows go to DIR/rejects/. "
+                + "Exit code 0 when every file was read, 1 otherwise.")
+public class ImportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "directory with users.csv, courses.csv, ...")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        try (ApplicationContext context = Contexts.withoutServer()) {
+            ImportReport report = context.getBean(GraphImporter.class)
+                    .importDirectory(dir, new TerminalProgress(System.err));
+            System.out.print(ImportSummary.format(report));
+            return report.complete() ? 0 : 1;
+        } catch (LearnerGraphException e) {
+            System.err.println("import failed: " + e.getMessage());
+            return 2;
+        }
+    }
+}

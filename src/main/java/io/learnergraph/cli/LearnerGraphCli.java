@@ -1,0 +1,43 @@
+package io.learnergraph.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code java -jar target/learnergraph.jar [serve|import|demo|bench] ...}; {@code serve} is the
+ * default. The only place that prints to the console.
+ */
+@Command(name = "learnergraph", mixinStandardHelpOptions = true, version = "LearnerGraph 0.1.0",
+        description = "Graph analytics for online-learning platforms over Neo4j.",
+        subcommands = {ServeCommand.class, ImportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public class LearnerGraphCli implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        useConfigFileOnDisk();
+        int code = new CommandLine(new LearnerGraphCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        if (code != 0 || !ServeCommand.serving()) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        return new ServeCommand().call();
+    }
+
+    /**
+     * The packaged application.yml holds the defaults; the user's {@code config/application.yml}
+     * in the working directory overrides them (as does {@code -Dmicronaut.config.files=...}).
+     */
+    static void useConfigFileOnDisk() {
+        Path onDisk = Path.of("config", "application.yml");
+        if (System.getProperty("micronaut.config.files") == null && System.getenv("MICRONAUT_CONFIG_FILES") == null
+                && Files.isRegularFile(onDisk)) {
+            System.setProperty("micronaut.config.files", onDisk.toAbsolutePath().toString());
+        }
+    }
+}

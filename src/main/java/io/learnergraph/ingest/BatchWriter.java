@@ -1,0 +1,55 @@
+package io.learnergraph.ingest;
+
+import io.learnergraph.LearnerGraphException;
+import io.learnergraph.store.CypherQuery;
+import io.learnergraph.store.Neo4jStore;
+import org.neo4j.driver.exceptions.Neo4jException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes validated rows with one {@code UNWIND $rows} statement per batch. Should the database
+ * refuse a batch, the rows are retried one by one so that only the offending row is rejected,
+ * with the database's reason; an unreachable database aborts instead (nothing is guessed).
+ */
+final class BatchWriter {
+
+    /** A row to write and where it came from (a CSV line or a request item index). */
+    record Pending(long source, Map<String, Object> row) {
+    }
+
+    /** A row the database refused. */
+    record Refused(Pending pending, String reason) {
+    }
+
+    private final Neo4jStore store;
+
+    BatchWriter(Neo4jStore store) {
+        this.store = store;
+    }
+
+    /** Writes the rows and returns those the database refused (normally none). */
+    List<Refused> write(CypherQuery statement, List<Pending> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        try {
+            store.write(statement, Map.of("rows", batch.stream().map(Pending::row).toList()));
+            return List.of();
+        } catch (LearnerGraphException.DatabaseUnavailable e) {
+            throw e;
+        } catch (Neo4jException e) {
+            List<Refused> refused = new ArrayList<>();
+            for (Pending p : batch) {
+                try {
+                    store.write(statement, Map.of("rows", List.of(p.row())));
+                } catch (Neo4jException rowError) {
+                    refused.add(new Refused(p, "database refused the row: " + rowError.getMessage()));
+                }
+            }
+            return refused;
+        }
+    }
+}

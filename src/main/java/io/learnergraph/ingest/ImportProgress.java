@@ -1,0 +1,15 @@
+package io.learnergraph.ingest;
+
+/** Receives progress while an import runs (the command line draws it on a terminal). */
+public interface ImportProgress {
+
+    ImportProgress NONE = new ImportProgress() {
+    };
+
+    /** Called about once per batch. */
+    default void update(String file, long rows, long bytesRead, long totalBytes, long startNanos) {
+    }
+
+    default void fileDone(ImportReport.FileReport report) {
+    }
+}

@@ -1,0 +1,170 @@
+package io.learnergraph.store;
+
+import io.learnergraph.LearnerGraphException;
+import io.learnergraph.config.LearnerGraphSettings;
+import io.learnergraph.config.Neo4jSettings;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionCallback;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.summary.SummaryCounters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Owns the connection to Neo4j: starts the embedded database when no URI is configured, opens
+ * the driver (the only way any data is read or written, in both modes) and applies the schema.
+ */
+@Context
+public class Neo4jStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Neo4jStore.class);
+
+    private final EmbeddedNeo4j embedded;
+    private final Driver driver;
+    private final SessionConfig sessionConfig;
+    private final List<String> tiers;
+
+    public Neo4jStore(Neo4jSettings neo4j, LearnerGraphSettings app) {
+        this.tiers = app.tiers();
+        URI uri;
+        AuthToken auth;
+        if (neo4j.embedded()) {
+            Path home = app.dataDir().resolve("neo4j");
+            try {
+                embedded = EmbeddedNeo4j.start(home, neo4j.boltPort(), neo4j.pageCache());
+            } catch (RuntimeException e) {
+                throw new LearnerGraphException.DatabaseUnavailable(
+                        "cannot start embedded Neo4j in " + home.toAbsolutePath()
+                                + " (is another LearnerGraph process using it?): " + rootMessage(e), e);
+            }
+            uri = embedded.boltUri();
+            auth = AuthTokens.none();
+            LOG.info("Embedded Neo4j started in {}; Bolt on {}", home.toAbsolutePath(), uri);
+        } else {
+            embedded = null;
+            uri = URI.create(neo4j.uri());
+            auth = neo4j.password() == null || neo4j.password().isEmpty()
+                    ? AuthTokens.none()
+                    : AuthTokens.basic(neo4j.username(), neo4j.password());
+        }
+        this.driver = GraphDatabase.driver(uri, auth, Config.builder()
+                .withMaxConnectionPoolSize(64)
+                .withConnectionAcquisitionTimeout(10, TimeUnit.SECONDS)
+                .withLogging(org.neo4j.driver.Logging.slf4j())
+                .build());
+        this.sessionConfig = neo4j.database() == null || neo4j.database().isBlank()
+                ? SessionConfig.defaultConfig()
+                : SessionConfig.forDatabase(neo4j.database());
+        try {
+            applySchema();
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            // External mode may start before the cluster is up: health reports it, schema retries.
+            LOG.warn("Neo4j at {} is not reachable yet: {}", uri, e.getMessage());
+        }
+    }
+
+    /** "embedded" or "external". */
+    public String mode() {
+        return embedded != null ? "embedded" : "external";
+    }
+
+    /** Bolt port of the embedded database, for Neo4j Browser and cypher-shell; -1 when external. */
+    public int embeddedBoltPort() {
+        return embedded != null ? embedded.boltPort() : -1;
+    }
+
+    /** Creates constraints and tier nodes; every statement is idempotent. */
+    public final void applySchema() {
+        List<Map<String, Object>> tierRows = new ArrayList<>();
+        for (int i = 0; i < tiers.size(); i++) {
+            tierRows.add(Map.of("name", tiers.get(i), "rank", i));
+        }
+        for (CypherQuery q : CypherQuery.values()) {
+            if (q.name().startsWith("SCHEMA_")) {
+                write(q, q == CypherQuery.SCHEMA_MERGE_TIERS ? Map.of("tiers", tierRows) : Map.of());
+            }
+        }
+    }
+
+    public boolean reachable() {
+        try {
+            return !read(CypherQuery.PING, Map.of(), r -> r.get(0).asInt()).isEmpty();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Runs a read query in a managed (retried) read transaction and maps every record. */
+    public <T> List<T> read(CypherQuery query, Map<String, Object> params, Function<Record, T> mapper) {
+        return inRead(tx -> tx.run(query.text(), params).list(mapper::apply));
+    }
+
+    /** Runs a write query in a managed (retried) write transaction. */
+    public SummaryCounters write(CypherQuery query, Map<String, Object> params) {
+        return inWrite(tx -> tx.run(query.text(), params).consume().counters());
+    }
+
+    public <T> T inRead(TransactionCallback<T> work) {
+        return withSession(s -> s.executeRead(work));
+    }
+
+    public <T> T inWrite(TransactionCallback<T> work) {
+        return withSession(s -> s.executeWrite(work));
+    }
+
+    private <T> T withSession(Function<Session, T> work) {
+        try (Session session = driver.session(sessionConfig)) {
+            return work.apply(session);
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            throw new LearnerGraphException.DatabaseUnavailable("Neo4j is not reachable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The driver, for the store classes that stream large results. */
+    Driver driver() {
+        return driver;
+    }
+
+    SessionConfig sessionConfig() {
+        return sessionConfig;
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        try {
+            driver.close();
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+                LOG.info("Embedded Neo4j stopped");
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,53 @@
+package io.learnergraph.support;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Base of tests that need the application context: each test class gets its own embedded Neo4j
+ * in a fresh directory, Bolt on a free loopback port, and no demo data.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class GraphTestSupport implements TestPropertyProvider {
+
+    protected final Path dataDir = newTempDir("learnergraph-test");
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("learnergraph.data-dir", dataDir.toString(),
+                "learnergraph.neo4j.bolt-port", "0",
+                "learnergraph.demo.load-when-empty", "false");
+    }
+
+    /** The documented sample set in graph-import/sample. */
+    public static Path sampleDir() {
+        return Path.of("graph-import", "sample").toAbsolutePath();
+    }
+
+    public static Path newTempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies a directory's regular files (not subdirectories) into a fresh temporary one. */
+    public static Path copyOf(Path dir) {
+        Path copy = newTempDir("learnergraph-import");
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return copy;
+    }
+}
