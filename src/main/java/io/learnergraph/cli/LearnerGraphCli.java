@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "learnergraph", mixinStandardHelpOptions = true, version = "LearnerGraph 0.1.0",
         description = "Graph analytics for online-learning platforms over Neo4j.",
-        subcommands = {ServeCommand.class, ImportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ImportCommand.class, DemoCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public class LearnerGraphCli implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -1,0 +1,114 @@
+package io.learnergraph.analysis.centrality;
+
+import io.learnergraph.analysis.graph.CsrGraph;
+
+/**
+ * Weighted PageRank by power iteration (Page, Brin, Motwani &amp; Winograd 1999), optionally
+ * personalised to a set of source nodes (Haveliwala 2002).
+ *
+ * <p>From node v the walker follows arc (v, u) with probability w(v,u) / W(v), W(v) being v's
+ * out-weight, with probability {@code damping}; otherwise it teleports by the personalisation
+ * vector (uniform, or uniform over the sources). A dangling node's rank is spread by the same
+ * vector, as NetworkX and LDBC Graphalytics do, so scores always sum to 1. On an undirected graph
+ * (stored as two arcs per edge) this is PageRank of the undirected graph.
+ *
+ * <p>Time O(iterations · (n + m)), memory three double arrays of n. Stops when the L1 change of
+ * an iteration falls below {@code tolerance} or after {@code maxIterations}.
+ */
+public final class PageRank {
+
+    public static final double DAMPING_DEFAULT = 0.85;
+    public static final int MAX_ITERATIONS_DEFAULT = 100;
+    public static final double TOLERANCE_DEFAULT = 1e-10;
+
+    /**
+     * @param sources personalisation sources; empty for global PageRank
+     */
+    public record Parameters(double damping, int maxIterations, double tolerance, int[] sources) {
+        public Parameters {
+            if (!(damping >= 0 && damping < 1)) {
+                throw new IllegalArgumentException("damping must be in [0, 1), was " + damping);
+            }
+            if (maxIterations < 1) {
+                throw new IllegalArgumentException("maxIterations must be >= 1, was " + maxIterations);
+            }
+            if (!(tolerance > 0)) {
+                throw new IllegalArgumentException("tolerance must be > 0, was " + tolerance);
+            }
+            sources = sources == null ? new int[0] : sources.clone();
+        }
+
+        public static Parameters defaults() {
+            return new Parameters(DAMPING_DEFAULT, MAX_ITERATIONS_DEFAULT, TOLERANCE_DEFAULT, new int[0]);
+        }
+
+        public Parameters withSources(int[] s) {
+            return new Parameters(damping, maxIterations, tolerance, s);
+        }
+
+        public Parameters withTolerance(double t) {
+            return new Parameters(damping, maxIterations, t, sources);
+        }
+    }
+
+    public record Result(double[] scores, int iterations, boolean didConverge) {
+    }
+
+    private PageRank() {
+    }
+
+    public static Result compute(CsrGraph g, Parameters p) {
+        int n = g.nodeCount();
+        if (n == 0) {
+            return new Result(new double[0], 0, true);
+        }
+        double[] teleport = new double[n];
+        if (p.sources().length == 0) {
+            java.util.Arrays.fill(teleport, 1.0 / n);
+        } else {
+            for (int s : p.sources()) {
+                if (s < 0 || s >= n) {
+                    throw new IllegalArgumentException("source " + s + " is not a node of the graph");
+                }
+            }
+            for (int s : p.sources()) {
+                teleport[s] += 1.0 / p.sources().length;
+            }
+        }
+        double[] outWeight = new double[n];
+        for (int v = 0; v < n; v++) {
+            outWeight[v] = g.weightedDegree(v);
+        }
+        double[] x = teleport.clone();
+        double[] next = new double[n];
+        double d = p.damping();
+        int iteration = 0;
+        boolean converged = false;
+        while (iteration < p.maxIterations() && !converged) {
+            iteration++;
+            double dangling = 0;
+            java.util.Arrays.fill(next, 0);
+            for (int v = 0; v < n; v++) {
+                if (outWeight[v] == 0) {
+                    dangling += x[v];
+                    continue;
+                }
+                double share = d * x[v] / outWeight[v];
+                for (int a = g.start(v), e = g.end(v); a < e; a++) {
+                    next[g.target(a)] += share * g.weight(a);
+                }
+            }
+            double base = d * dangling + (1 - d);
+            double change = 0;
+            for (int v = 0; v < n; v++) {
+                next[v] += base * teleport[v];
+                change += Math.abs(next[v] - x[v]);
+            }
+            double[] t = x;
+            x = next;
+            next = t;
+            converged = change < p.tolerance();
+        }
+        return new Result(x, iteration, converged);
+    }
+}

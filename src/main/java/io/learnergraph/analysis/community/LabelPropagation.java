@@ -1,0 +1,74 @@
+package io.learnergraph.analysis.community;
+
+import io.learnergraph.analysis.graph.CsrGraph;
+
+import java.util.SplittableRandom;
+
+/**
+ * Asynchronous weighted label propagation (Raghavan, Albert &amp; Kumara 2007): in random order,
+ * each node takes the label carrying the most edge weight among its neighbours, keeping its own
+ * when that is among the best and breaking other ties at random; stops when a sweep changes
+ * nothing. O(m) per sweep; seeded, so deterministic.
+ */
+public final class LabelPropagation {
+
+    public static final int MAX_SWEEPS_DEFAULT = 20;
+
+    private LabelPropagation() {
+    }
+
+    public static CommunityResult compute(CsrGraph undirected, int maxSweeps, long seed) {
+        int n = undirected.nodeCount();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int[] label = new int[n];
+        for (int v = 0; v < n; v++) {
+            label[v] = v;
+        }
+        double[] weight = new double[n];
+        int[] touched = new int[n];
+        int[] ties = new int[n];
+        int sweeps = 0;
+        boolean converged = false;
+        while (sweeps < maxSweeps && !converged) {
+            sweeps++;
+            converged = true;
+            for (int v : ModularityLevel.shuffled(n, rnd)) {
+                int t = 0;
+                for (int a = undirected.start(v), e = undirected.end(v); a < e; a++) {
+                    int u = undirected.target(a);
+                    if (u == v) {
+                        continue;
+                    }
+                    int l = label[u];
+                    if (weight[l] == 0) {
+                        touched[t++] = l;
+                    }
+                    weight[l] += undirected.weight(a);
+                }
+                if (t == 0) {
+                    continue;
+                }
+                double best = 0;
+                for (int i = 0; i < t; i++) {
+                    best = Math.max(best, weight[touched[i]]);
+                }
+                int tieCount = 0;
+                boolean ownIsBest = false;
+                for (int i = 0; i < t; i++) {
+                    int l = touched[i];
+                    if (weight[l] >= best - 1e-12) {
+                        ties[tieCount++] = l;
+                        ownIsBest |= l == label[v];
+                    }
+                    weight[l] = 0;
+                }
+                if (!ownIsBest) {
+                    label[v] = ties[rnd.nextInt(tieCount)];
+                    converged = false;
+                }
+            }
+        }
+        Partition partition = Partition.of(label);
+        return new CommunityResult(partition, Modularity.of(undirected, partition.community(), 1.0), sweeps, converged);
+    }
+}

@@ -1,0 +1,9 @@
+package io.learnergraph.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code bench ...}: measurements reported in README's Performance section. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (see README, Performance).",
+        subcommands = {BenchImportCommand.class})
+public class BenchCommand {
+}

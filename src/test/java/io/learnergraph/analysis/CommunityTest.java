@@ -1,0 +1,159 @@
+package io.learnergraph.analysis;
+
+import io.learnergraph.analysis.community.CommunityResult;
+import io.learnergraph.analysis.community.LabelPropagation;
+import io.learnergraph.analysis.community.Leiden;
+import io.learnergraph.analysis.community.Louvain;
+import io.learnergraph.analysis.community.Modularity;
+import io.learnergraph.analysis.community.ModularityParameters;
+import io.learnergraph.analysis.community.Partition;
+import io.learnergraph.analysis.community.WeaklyConnectedComponents;
+import io.learnergraph.analysis.graph.CsrGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayDeque;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CommunityTest {
+
+    private static double bestKnown(String name) {
+        return ((Number) ReferenceGraphs.reference(name).get("best_known_modularity")).doubleValue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"karate", "lesmis"})
+    void leidenReachesTheBestKnownModularityWithin0005(String name) {
+        CsrGraph g = ReferenceGraphs.load(name); // lesmis weighted, like its best known value
+        CommunityResult r = Leiden.compute(g, ModularityParameters.defaults());
+        assertTrue(r.modularity() >= bestKnown(name) - 0.005, "modularity " + r.modularity());
+        assertTrue(r.modularity() <= bestKnown(name) + 1e-4, "cannot beat the optimum: " + r.modularity());
+        assertEquals(Modularity.of(g, r.partition().community(), 1.0), r.modularity(), 1e-12);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"karate", "lesmis"})
+    void louvainComesClose(String name) {
+        CommunityResult r = Louvain.compute(ReferenceGraphs.load(name), ModularityParameters.defaults());
+        assertTrue(r.modularity() >= bestKnown(name) - 0.02, "modularity " + r.modularity());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"karate", "lesmis"})
+    void leidenCommunitiesAreConnected(String name) {
+        CsrGraph g = ReferenceGraphs.load(name);
+        Partition p = Leiden.compute(g, ModularityParameters.defaults().withSeed(3)).partition();
+        for (int c = 0; c < p.count(); c++) {
+            assertTrue(connectedWithin(g, p.community(), c), "community " + c + " is disconnected");
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSamePartition() {
+        CsrGraph g = ReferenceGraphs.load("lesmis");
+        for (long seed : new long[]{1, 2, 3}) {
+            ModularityParameters p = ModularityParameters.defaults().withSeed(seed);
+            assertArrayEquals(Leiden.compute(g, p).partition().community(), Leiden.compute(g, p).partition().community());
+            assertArrayEquals(Louvain.compute(g, p).partition().community(),
+                    Louvain.compute(g, p).partition().community());
+            assertArrayEquals(LabelPropagation.compute(g, 20, seed).partition().community(),
+                    LabelPropagation.compute(g, 20, seed).partition().community());
+        }
+    }
+
+    @Test
+    void karateFactionsAreRecoveredByATwoCommunitySplit() {
+        CsrGraph g = ReferenceGraphs.load("karate");
+        List<String> labels = ReferenceGraphs.lines("graphs/karate.labels.csv").stream().skip(1)
+                .map(l -> l.split(",")[1]).toList();
+        // lower the resolution until Leiden returns two communities
+        Partition two = null;
+        for (double gamma = 1.0; gamma > 0.05 && two == null; gamma -= 0.05) {
+            Partition p = Leiden.compute(g, ModularityParameters.defaults().withResolution(gamma)).partition();
+            if (p.count() == 2) {
+                two = p;
+            }
+        }
+        assertTrue(two != null, "some resolution splits the club in two");
+        int agree = 0;
+        for (int v = 0; v < 34; v++) {
+            boolean sameAsZero = two.community()[v] == two.community()[0];
+            agree += sameAsZero == labels.get(v).equals(labels.get(0)) ? 1 : 0;
+        }
+        // the modularity split famously misplaces at most one or two members (e.g. member 9)
+        assertTrue(agree >= 32, "members on the right side: " + agree + " of 34");
+    }
+
+    @Test
+    void modularityOfTheFactionSplitMatchesAHandComputation() {
+        CsrGraph g = ReferenceGraphs.load("karate");
+        int[] faction = ReferenceGraphs.lines("graphs/karate.labels.csv").stream().skip(1)
+                .mapToInt(l -> l.endsWith("Mr. Hi") ? 0 : 1).toArray();
+        // Σ_c L_c/m − (K_c/2m)², computed independently from the edge list: 0.3582347140
+        assertEquals(0.3582347140, Modularity.of(g, faction, 1.0), 1e-9);
+        assertEquals(0.0, Modularity.of(g, new int[34], 1.0), 1e-12, "one community has modularity 0");
+    }
+
+    @Test
+    void labelPropagationSeparatesTwoCliquesJoinedByOneEdge() {
+        CsrGraph.Builder b = CsrGraph.builder(10, 50);
+        for (int base : new int[]{0, 5}) {
+            for (int i = 0; i < 5; i++) {
+                for (int j = i + 1; j < 5; j++) {
+                    b.add(base + i, base + j, 1).add(base + j, base + i, 1);
+                }
+            }
+        }
+        b.add(4, 5, 1).add(5, 4, 1);
+        CommunityResult r = LabelPropagation.compute(b.buildUndirected(), 20, 1);
+        assertEquals(2, r.partition().count());
+        assertTrue(r.didConverge());
+        assertArrayEquals(new int[]{0, 0, 0, 0, 0, 1, 1, 1, 1, 1}, r.partition().community());
+    }
+
+    @Test
+    void weaklyConnectedComponentsIgnoreDirection() {
+        CsrGraph g = CsrGraph.builder(6, 4).add(0, 1, 1).add(2, 1, 1).add(3, 4, 1).build();
+        Partition p = WeaklyConnectedComponents.compute(g);
+        assertArrayEquals(new int[]{0, 0, 0, 1, 1, 2}, p.community());
+        assertEquals(3, p.count());
+    }
+
+    @Test
+    void resolutionMustBePositive() {
+        assertEquals("resolution must be > 0, was 0.0", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> ModularityParameters.defaults().withResolution(0)).getMessage());
+    }
+
+    private static boolean connectedWithin(CsrGraph g, int[] comm, int c) {
+        int start = -1;
+        int size = 0;
+        for (int v = 0; v < comm.length; v++) {
+            if (comm[v] == c) {
+                size++;
+                start = start < 0 ? v : start;
+            }
+        }
+        boolean[] seen = new boolean[comm.length];
+        ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(start));
+        seen[start] = true;
+        int reached = 0;
+        while (!queue.isEmpty()) {
+            int v = queue.poll();
+            reached++;
+            for (int a = g.start(v); a < g.end(v); a++) {
+                int u = g.target(a);
+                if (!seen[u] && comm[u] == c) {
+                    seen[u] = true;
+                    queue.add(u);
+                }
+            }
+        }
+        return reached == size;
+    }
+}

@@ -1,0 +1,111 @@
+package io.learnergraph.store;
+
+import io.learnergraph.ingest.GraphImporter;
+import io.learnergraph.ingest.ImportProgress;
+import io.learnergraph.support.GraphTestSupport;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every file in cypher/ is registered, and every registered statement runs against the sample
+ * graph with example parameters (writes in a transaction that is rolled back). Files nobody
+ * runs rot; this keeps them honest.
+ */
+@MicronautTest(startApplication = false)
+class CypherFilesIT extends GraphTestSupport {
+
+    private static final ZonedDateTime AT = ZonedDateTime.parse("2026-04-01T00:00:00Z");
+
+    /** Example parameters per statement; a new statement without an entry fails the test. */
+    static Map<CypherQuery, Map<String, Object>> examples() {
+        Map<CypherQuery, Map<String, Object>> m = new EnumMap<>(CypherQuery.class);
+        Map<String, Object> none = Map.of();
+        for (CypherQuery q : CypherQuery.values()) {
+            if (q.name().startsWith("SCHEMA_") && q != CypherQuery.SCHEMA_MERGE_TIERS) {
+                m.put(q, none);
+            }
+        }
+        m.put(CypherQuery.SCHEMA_MERGE_TIERS, Map.of("tiers", List.of(Map.of("name", "free", "rank", 0))));
+        m.put(CypherQuery.IMPORT_USERS, rows(Map.of("id", "x1", "name", "X", "tier", "free", "joinedAt", AT,
+                "extra", Map.of("country", "FR"))));
+        m.put(CypherQuery.IMPORT_TOPICS, rows(Map.of("id", "tx", "name", "T", "extra", Map.of())));
+        m.put(CypherQuery.IMPORT_COURSES, rows(Map.of("id", "cx", "creatorId", "u1", "title", "C", "tier", "free",
+                "price", 0.0, "publishedAt", AT, "extra", Map.of())));
+        m.put(CypherQuery.IMPORT_COURSE_TOPICS, rows(Map.of("courseId", "c1", "topicId", "ml", "weight", 0.5)));
+        m.put(CypherQuery.IMPORT_TOPIC_PREREQUISITES, rows(Map.of("topicId", "dl", "requiresId", "algebra")));
+        m.put(CypherQuery.IMPORT_FOLLOWS, rows(Map.of("followerId", "u5", "followeeId", "u3", "at", AT)));
+        m.put(CypherQuery.IMPORT_SOCIAL, rows(Map.of("fromId", "u5", "toId", "u3", "rel", "LIKED", "at", AT)));
+        m.put(CypherQuery.IMPORT_LEARNING, rows(Map.of("userId", "u5", "courseId", "c2", "rel", "VIEWED", "at", AT,
+                "value", 10.0)));
+        m.put(CypherQuery.IMPORT_MEMBERSHIPS, rows(Map.of("userId", "u5", "tier", "basic", "at", AT)));
+        m.put(CypherQuery.EXISTING_USER_IDS, Map.of("ids", List.of("u1", "nobody")));
+        m.put(CypherQuery.EXISTING_COURSE_IDS, Map.of("ids", List.of("c1", "nothing")));
+        for (CypherQuery q : List.of(CypherQuery.ALL_USER_IDS, CypherQuery.ALL_COURSE_IDS, CypherQuery.ALL_TOPIC_IDS,
+                CypherQuery.ALL_PREREQUISITES, CypherQuery.PING, CypherQuery.COUNT_NODES_BY_LABEL,
+                CypherQuery.COUNT_RELATIONSHIPS_BY_TYPE, CypherQuery.IS_EMPTY, CypherQuery.GRAPH_FINGERPRINT)) {
+            m.put(q, none);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> rows(Map<String, Object> row) {
+        return Map.of("rows", List.of(row));
+    }
+
+    @Inject
+    Neo4jStore store;
+    @Inject
+    GraphImporter importer;
+
+    @BeforeAll
+    void loadSample() {
+        importer.importDirectory(copyOf(sampleDir()), ImportProgress.NONE);
+    }
+
+    @Test
+    void everyFileInTheCypherDirectoryIsRegistered() throws IOException {
+        Path root = Path.of("cypher");
+        Set<String> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(p -> p.toString().endsWith(".cypher")).map(p -> root.relativize(p).toString()
+                    .replace('\\', '/')).filter(p -> !p.startsWith("queries/")).collect(Collectors.toSet());
+        }
+        Set<String> registered = Stream.of(CypherQuery.values()).map(CypherQuery::path).collect(Collectors.toSet());
+        assertEquals(files, registered);
+    }
+
+    @Test
+    void everyRegisteredStatementRuns() {
+        Map<CypherQuery, Map<String, Object>> examples = examples();
+        for (CypherQuery q : CypherQuery.values()) {
+            assertTrue(examples.containsKey(q), "no example parameters for " + q);
+            if (q.name().startsWith("SCHEMA_")) {
+                store.write(q, examples.get(q)); // schema cannot share a transaction with data
+                continue;
+            }
+            try (Session session = store.driver().session(store.sessionConfig());
+                 Transaction tx = session.beginTransaction()) {
+                tx.run(q.text(), examples.get(q)).consume();
+                tx.rollback();
+            }
+        }
+    }
+}
