@@ -38,6 +38,18 @@ public enum CypherQuery {
     EXISTING_USER_IDS("lookup/existing-user-ids.cypher"),
     EXISTING_COURSE_IDS("lookup/existing-course-ids.cypher"),
 
+    // the in-memory projection
+    PROJECTION_USERS("projection/users.cypher"),
+    PROJECTION_COURSES("projection/courses.cypher"),
+    PROJECTION_TOPICS("projection/topics.cypher"),
+    PROJECTION_SOCIAL("projection/social-events.cypher"),
+    PROJECTION_LEARNING("projection/learning-events.cypher"),
+    PROJECTION_COVERAGE("projection/coverage.cypher"),
+    PROJECTION_PREREQUISITES("projection/prerequisites.cypher"),
+
+    // analysis results written back for analysts
+    WRITE_USER_SCORES("analytics/write-user-scores.cypher"),
+
     // operations
     PING("ops/ping.cypher"),
     COUNT_NODES_BY_LABEL("ops/count-nodes-by-label.cypher"),

@@ -6,26 +6,35 @@ import java.util.Arrays;
  * An immutable weighted directed graph over dense int ids in compressed sparse row form: the
  * out-neighbours of {@code v} are {@code targets[offsets[v] .. offsets[v+1])} with the matching
  * {@code weights}. 4 bytes per target plus 4 per weight, and {@code 4(n+1)} for the offsets.
- * An undirected graph is stored with each edge in both directions ({@link #symmetric()}).
+ * An undirected graph is stored with each edge in both directions ({@link #isSymmetric()}). A
+ * bipartite graph (users → courses) has {@link #columnCount()} targets distinct from its rows.
  */
 public final class CsrGraph {
 
     private final int nodeCount;
+    private final int columnCount;
     private final int[] offsets;
     private final int[] targets;
     private final float[] weights;
     private final boolean symmetric;
 
-    private CsrGraph(int nodeCount, int[] offsets, int[] targets, float[] weights, boolean symmetric) {
+    private CsrGraph(int nodeCount, int columnCount, int[] offsets, int[] targets, float[] weights, boolean symmetric) {
         this.nodeCount = nodeCount;
+        this.columnCount = columnCount;
         this.offsets = offsets;
         this.targets = targets;
         this.weights = weights;
         this.symmetric = symmetric;
     }
 
+    /** Rows: the nodes arcs start from. */
     public int nodeCount() {
         return nodeCount;
+    }
+
+    /** The id space of arc targets: equal to {@link #nodeCount()} unless the graph is bipartite. */
+    public int columnCount() {
+        return columnCount;
     }
 
     /** Stored arcs (an undirected edge counts twice). */
@@ -82,7 +91,7 @@ public final class CsrGraph {
 
     /** The graph with every arc reversed. */
     public CsrGraph transpose() {
-        Builder b = new Builder(nodeCount, targets.length);
+        Builder b = new Builder(columnCount, nodeCount, targets.length);
         for (int v = 0; v < nodeCount; v++) {
             for (int a = offsets[v]; a < offsets[v + 1]; a++) {
                 b.add(targets[a], v, weights[a]);
@@ -96,7 +105,10 @@ public final class CsrGraph {
      * directions whose weight is the sum of the arcs between the pair; self-loops are dropped.
      */
     public CsrGraph undirected() {
-        Builder b = new Builder(nodeCount, targets.length * 2);
+        if (columnCount != nodeCount) {
+            throw new IllegalStateException("a bipartite graph has no undirected form over one id space");
+        }
+        Builder b = new Builder(nodeCount, nodeCount, targets.length * 2);
         for (int v = 0; v < nodeCount; v++) {
             for (int a = offsets[v]; a < offsets[v + 1]; a++) {
                 int t = targets[a];
@@ -113,11 +125,16 @@ public final class CsrGraph {
     public CsrGraph unweighted() {
         float[] ones = new float[targets.length];
         Arrays.fill(ones, 1f);
-        return new CsrGraph(nodeCount, offsets, targets, ones, symmetric);
+        return new CsrGraph(nodeCount, columnCount, offsets, targets, ones, symmetric);
     }
 
     public static Builder builder(int nodeCount, int expectedArcs) {
-        return new Builder(nodeCount, expectedArcs);
+        return new Builder(nodeCount, nodeCount, expectedArcs);
+    }
+
+    /** A builder for arcs from {@code rows} sources to {@code columns} targets (bipartite). */
+    public static Builder bipartiteBuilder(int rows, int columns, int expectedArcs) {
+        return new Builder(rows, columns, expectedArcs);
     }
 
     /**
@@ -126,16 +143,18 @@ public final class CsrGraph {
      */
     public static final class Builder {
         private final int nodeCount;
+        private final int columnCount;
         private int[] src;
         private int[] dst;
         private float[] w;
         private int size;
 
-        private Builder(int nodeCount, int expectedArcs) {
-            if (nodeCount < 0) {
-                throw new IllegalArgumentException("nodeCount must be >= 0, was " + nodeCount);
+        private Builder(int nodeCount, int columnCount, int expectedArcs) {
+            if (nodeCount < 0 || columnCount < 0) {
+                throw new IllegalArgumentException("node counts must be >= 0, were " + nodeCount + ", " + columnCount);
             }
             this.nodeCount = nodeCount;
+            this.columnCount = columnCount;
             int cap = Math.max(16, expectedArcs);
             src = new int[cap];
             dst = new int[cap];
@@ -143,8 +162,9 @@ public final class CsrGraph {
         }
 
         public Builder add(int from, int to, double weight) {
-            if (from < 0 || from >= nodeCount || to < 0 || to >= nodeCount) {
-                throw new IllegalArgumentException("arc " + from + "->" + to + " outside 0.." + (nodeCount - 1));
+            if (from < 0 || from >= nodeCount || to < 0 || to >= columnCount) {
+                throw new IllegalArgumentException("arc " + from + "->" + to + " outside the graph's "
+                        + nodeCount + " x " + columnCount + " nodes");
             }
             if (size == src.length) {
                 int cap = (int) Math.min(Integer.MAX_VALUE - 8, size * 3L / 2 + 16);
@@ -224,8 +244,8 @@ public final class CsrGraph {
                 }
             }
             newOffsets[nodeCount] = out;
-            return new CsrGraph(nodeCount, newOffsets, Arrays.copyOf(outTargets, out), Arrays.copyOf(outWeights, out),
-                    symmetric);
+            return new CsrGraph(nodeCount, columnCount, newOffsets, Arrays.copyOf(outTargets, out),
+                    Arrays.copyOf(outWeights, out), symmetric);
         }
     }
 }

@@ -1,0 +1,58 @@
+package io.learnergraph.api;
+
+import io.learnergraph.analysis.graph.GraphSnapshot;
+import io.learnergraph.service.SnapshotService;
+import io.learnergraph.service.WriteBackService;
+import io.learnergraph.store.ProjectionLoader;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** The in-memory projection: what it holds, reload it, write results back. */
+@Controller("/api/graph")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class GraphController {
+
+    @Serdeable
+    public record Projection(long version, int users, int courses, int topics, int socialArcs, int learningPairs,
+                             long graphBytes, Long relationshipsLoaded, Double loadSeconds) {
+    }
+
+    @Serdeable
+    public record WriteBack(long version, long users, double computeSeconds, double writeSeconds) {
+    }
+
+    private final SnapshotService snapshots;
+    private final WriteBackService writeBack;
+
+    public GraphController(SnapshotService snapshots, WriteBackService writeBack) {
+        this.snapshots = snapshots;
+        this.writeBack = writeBack;
+    }
+
+    @Get("/projection")
+    public Projection projection() {
+        return describe(snapshots.current());
+    }
+
+    @Post("/refresh")
+    public Projection refresh() {
+        return describe(snapshots.refresh());
+    }
+
+    @Post("/write-back")
+    public WriteBack writeBack() {
+        WriteBackService.Report r = writeBack.writeBack();
+        return new WriteBack(r.version(), r.users(), r.computeSeconds(), r.writeSeconds());
+    }
+
+    private Projection describe(GraphSnapshot s) {
+        ProjectionLoader.LoadStats stats = snapshots.lastLoadStats();
+        return new Projection(s.version(), s.users().count(), s.courses().count(), s.topics().count(),
+                s.social().arcCount(), s.learning().arcCount(), s.graphBytes(),
+                stats == null ? null : stats.relationships(), stats == null ? null : stats.seconds());
+    }
+}

@@ -1,0 +1,213 @@
+package io.learnergraph.service;
+
+import io.learnergraph.LearnerGraphException;
+import io.learnergraph.analysis.centrality.Betweenness;
+import io.learnergraph.analysis.centrality.Coreness;
+import io.learnergraph.analysis.centrality.Eigenvector;
+import io.learnergraph.analysis.centrality.Harmonic;
+import io.learnergraph.analysis.centrality.PageRank;
+import io.learnergraph.analysis.community.CommunityResult;
+import io.learnergraph.analysis.community.LabelPropagation;
+import io.learnergraph.analysis.community.Leiden;
+import io.learnergraph.analysis.community.Louvain;
+import io.learnergraph.analysis.community.Modularity;
+import io.learnergraph.analysis.community.ModularityParameters;
+import io.learnergraph.analysis.community.Partition;
+import io.learnergraph.analysis.community.WeaklyConnectedComponents;
+import io.learnergraph.analysis.graph.CsrGraph;
+import io.learnergraph.analysis.graph.GraphSnapshot;
+import io.learnergraph.analysis.profile.CommunityProfiler;
+import io.learnergraph.config.AnalyticsSettings;
+import jakarta.inject.Singleton;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Runs the analyses on the current snapshot and caches each result per snapshot version and
+ * parameters; concurrent identical requests compute once. A new snapshot drops older results.
+ */
+@Singleton
+public class AnalyticsService {
+
+    /** Defaults of the API's community parameters (one place). */
+    public static final double RESOLUTION_DEFAULT = ModularityParameters.RESOLUTION_DEFAULT;
+    public static final long SEED_DEFAULT = ModularityParameters.SEED_DEFAULT;
+
+    public record CommunityRun(long version, CommunityAlgorithm algorithm, double resolution, long seed,
+                               CommunityResult result, CommunityProfiler.Profiles profiles, double seconds) {
+    }
+
+    /** @param method how it was computed: "exact", or the sampling and its error bound */
+    public record CentralityRun(long version, CentralityMeasure measure, double[] scores, String method,
+                                double seconds) {
+    }
+
+    public record Degrees(int[] in, int[] out, double[] weightedIn, double[] weightedOut) {
+    }
+
+    private final SnapshotService snapshots;
+    private final AnalyticsSettings settings;
+    private final Map<String, CompletableFuture<Object>> cache = new ConcurrentHashMap<>();
+
+    public AnalyticsService(SnapshotService snapshots, AnalyticsSettings settings) {
+        this.snapshots = snapshots;
+        this.settings = settings;
+        snapshots.onNewSnapshot(s -> cache.keySet().removeIf(k -> !k.startsWith(s.version() + "|")));
+    }
+
+    public GraphSnapshot snapshot() {
+        return snapshots.current();
+    }
+
+    public AnalyticsSettings settings() {
+        return settings;
+    }
+
+    public CommunityRun communities(CommunityAlgorithm algorithm, double resolution, long seed) {
+        if (!(resolution > 0) || Double.isInfinite(resolution)) {
+            throw new LearnerGraphException.InvalidInput("resolution", "resolution must be > 0, was " + resolution);
+        }
+        GraphSnapshot s = snapshots.current();
+        String key = s.version() + "|communities|" + algorithm + "|" + resolution + "|" + seed;
+        return cached(key, () -> {
+            long start = System.nanoTime();
+            CsrGraph g = s.socialUndirected();
+            ModularityParameters p = ModularityParameters.defaults().withResolution(resolution).withSeed(seed);
+            CommunityResult result = switch (algorithm) {
+                case LEIDEN -> Leiden.compute(g, p);
+                case LOUVAIN -> Louvain.compute(g, p);
+                case LABEL_PROPAGATION -> LabelPropagation.compute(g, LabelPropagation.MAX_SWEEPS_DEFAULT, seed);
+                case WCC -> {
+                    Partition wcc = WeaklyConnectedComponents.compute(s.social());
+                    yield new CommunityResult(wcc, Modularity.of(g, wcc.community(), resolution), 1, true);
+                }
+            };
+            double[] influence = centrality(CentralityMeasure.PAGERANK, new int[0]).scores();
+            CommunityProfiler.Profiles profiles = CommunityProfiler.profile(s, result.partition(), influence,
+                    new CommunityProfiler.Parameters(settings.smallCommunityFloor(), settings.inactiveDays(), 5, 5));
+            return new CommunityRun(s.version(), algorithm, resolution, seed, result, profiles,
+                    (System.nanoTime() - start) / 1e9);
+        });
+    }
+
+    /** The partition that labels users everywhere else (Leiden with default parameters). */
+    public CommunityRun defaultCommunities() {
+        return communities(CommunityAlgorithm.LEIDEN, RESOLUTION_DEFAULT, SEED_DEFAULT);
+    }
+
+    public CentralityRun centrality(CentralityMeasure measure, int[] sources) {
+        GraphSnapshot s = snapshots.current();
+        if (measure == CentralityMeasure.PERSONALIZED_PAGERANK && sources.length == 0) {
+            throw new LearnerGraphException.InvalidInput("sources",
+                    "personalized_pagerank needs sources: one or more user ids, comma separated");
+        }
+        int[] sorted = sources.clone();
+        Arrays.sort(sorted);
+        String key = s.version() + "|centrality|" + measure + "|" + Arrays.toString(sorted);
+        return cached(key, () -> {
+            long start = System.nanoTime();
+            int n = s.users().count();
+            boolean exact = n <= settings.exactMaxUsers();
+            double[] scores;
+            String method = "exact";
+            switch (measure) {
+                case PAGERANK -> scores = PageRank.compute(s.social(), PageRank.Parameters.defaults()).scores();
+                case PERSONALIZED_PAGERANK -> scores = PageRank.compute(s.social(),
+                        PageRank.Parameters.defaults().withSources(sorted)).scores();
+                case BETWEENNESS -> {
+                    CsrGraph g = s.socialUndirected().unweighted();
+                    Betweenness.Result r = exact ? Betweenness.exact(g)
+                            : Betweenness.sampled(g, settings.betweennessEpsilon(), settings.betweennessDelta(),
+                            SEED_DEFAULT);
+                    scores = r.scores();
+                    if (!exact) {
+                        method = String.format(java.util.Locale.ROOT,
+                                "sampled: %d shortest paths, error <= %.4f with probability %.2f (Riondato-Kornaropoulos)",
+                                r.samples(), r.epsilon(), 1 - r.delta());
+                    }
+                }
+                case EIGENVECTOR -> scores = Eigenvector.compute(s.socialUndirected(), 1000, 1e-9).scores();
+                case HARMONIC -> {
+                    CsrGraph g = s.socialUndirected();
+                    Harmonic.Result r = exact ? Harmonic.exact(g)
+                            : Harmonic.sampled(g, settings.harmonicSamples(), SEED_DEFAULT);
+                    scores = r.scores();
+                    if (!r.exact()) {
+                        method = "sampled: " + r.sources() + " BFS sources (Eppstein-Wang)";
+                    }
+                }
+                case DEGREE -> scores = Arrays.stream(degrees().in()).asDoubleStream().toArray();
+                case CORENESS -> scores = Arrays.stream(Coreness.compute(s.socialUndirected())).asDoubleStream()
+                        .toArray();
+                default -> throw new IllegalStateException("unhandled measure " + measure);
+            }
+            return new CentralityRun(s.version(), measure, scores, method, (System.nanoTime() - start) / 1e9);
+        });
+    }
+
+    /** In and out degrees on the directed social graph: distinct users and total tie weight. */
+    public Degrees degrees() {
+        GraphSnapshot s = snapshots.current();
+        return cached(s.version() + "|degrees", () -> {
+            CsrGraph g = s.social();
+            int n = g.nodeCount();
+            int[] in = new int[n];
+            int[] out = new int[n];
+            double[] win = new double[n];
+            double[] wout = new double[n];
+            for (int v = 0; v < n; v++) {
+                out[v] = g.degree(v);
+                for (int a = g.start(v); a < g.end(v); a++) {
+                    in[g.target(a)]++;
+                    win[g.target(a)] += g.weight(a);
+                    wout[v] += g.weight(a);
+                }
+            }
+            return new Degrees(in, out, win, wout);
+        });
+    }
+
+    /** User ids to dense ids; unknown ids are a 400 naming the parameter. */
+    public int[] userIndexes(GraphSnapshot s, java.util.List<String> ids, String parameter) {
+        int[] out = new int[ids.size()];
+        for (int i = 0; i < out.length; i++) {
+            String id = ids.get(i);
+            out[i] = s.users().indexOf(id).orElseThrow(() -> new LearnerGraphException.InvalidInput(parameter,
+                    "unknown user id '" + id + "' in " + parameter));
+        }
+        return out;
+    }
+
+    /** The first caller of a key computes; concurrent callers of the same key wait for it. */
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String key, Supplier<T> compute) {
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> existing = cache.putIfAbsent(key, mine);
+        if (existing != null) {
+            return (T) join(existing);
+        }
+        try {
+            mine.complete(compute.get());
+        } catch (RuntimeException e) {
+            cache.remove(key, mine); // a failure is not cached
+            mine.completeExceptionally(e);
+        }
+        return (T) join(mine);
+    }
+
+    private static Object join(CompletableFuture<Object> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+}

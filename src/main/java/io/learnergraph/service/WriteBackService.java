@@ -1,0 +1,77 @@
+package io.learnergraph.service;
+
+import io.learnergraph.analysis.graph.GraphSnapshot;
+import io.learnergraph.store.WriteBackStore;
+import jakarta.annotation.PreDestroy;
+import io.micronaut.context.annotation.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Writes {@code communityId} (default Leiden), {@code pagerank}, {@code betweenness},
+ * {@code eigenvector}, {@code harmonic} and {@code coreness} onto every :User, so analysts can
+ * use them in Cypher. Runs after each new snapshot when configured, and on demand.
+ */
+@Context
+public class WriteBackService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WriteBackService.class);
+
+    /** What one write-back did. */
+    public record Report(long version, long users, double computeSeconds, double writeSeconds) {
+    }
+
+    private final AnalyticsService analytics;
+    private final WriteBackStore store;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "write-back");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public WriteBackService(AnalyticsService analytics, WriteBackStore store, SnapshotService snapshots) {
+        this.analytics = analytics;
+        this.store = store;
+        if (analytics.settings().writeBackOnRefresh()) {
+            snapshots.onNewSnapshot(s -> background.submit(() -> {
+                try {
+                    writeBack();
+                } catch (RuntimeException e) {
+                    LOG.warn("write-back of snapshot v{} failed: {}", s.version(), e.getMessage());
+                }
+            }));
+        }
+    }
+
+    public Report writeBack() {
+        long start = System.nanoTime();
+        GraphSnapshot s = analytics.snapshot();
+        int[] community = analytics.defaultCommunities().result().partition().community();
+        double[] pagerank = analytics.centrality(CentralityMeasure.PAGERANK, new int[0]).scores();
+        double[] betweenness = analytics.centrality(CentralityMeasure.BETWEENNESS, new int[0]).scores();
+        double[] eigenvector = analytics.centrality(CentralityMeasure.EIGENVECTOR, new int[0]).scores();
+        double[] harmonic = analytics.centrality(CentralityMeasure.HARMONIC, new int[0]).scores();
+        double[] coreness = analytics.centrality(CentralityMeasure.CORENESS, new int[0]).scores();
+        long computed = System.nanoTime();
+        List<WriteBackStore.UserScores> rows = new ArrayList<>(s.users().count());
+        for (int u = 0; u < s.users().count(); u++) {
+            rows.add(new WriteBackStore.UserScores(s.users().storeIds()[u], community[u], pagerank[u], betweenness[u],
+                    eigenvector[u], harmonic[u], (int) coreness[u]));
+        }
+        long written = store.writeUserScores(rows);
+        Report report = new Report(s.version(), written, (computed - start) / 1e9, (System.nanoTime() - computed) / 1e9);
+        LOG.info("Wrote scores of {} users (snapshot v{}): computed in {} s, written in {} s", written, s.version(),
+                String.format("%.2f", report.computeSeconds()), String.format("%.2f", report.writeSeconds()));
+        return report;
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+}

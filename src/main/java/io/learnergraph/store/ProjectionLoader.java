@@ -1,0 +1,102 @@
+package io.learnergraph.store;
+
+import io.learnergraph.LearnerGraphException;
+import io.learnergraph.analysis.graph.GraphSnapshot;
+import io.learnergraph.analysis.graph.ProjectionBuilder;
+import io.learnergraph.analysis.graph.ProjectionWeights;
+import jakarta.inject.Singleton;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Streams the graph out of Neo4j (through the driver, in either mode) into a
+ * {@link ProjectionBuilder}: one read transaction per query, large fetch batches.
+ */
+@Singleton
+public class ProjectionLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionLoader.class);
+    private static final int FETCH_SIZE = 20_000;
+
+    private final Neo4jStore store;
+
+    public ProjectionLoader(Neo4jStore store) {
+        this.store = store;
+    }
+
+    /** Timings and sizes of one load. */
+    public record LoadStats(long relationships, double seconds, long skipped) {
+        public double relationshipsPerSecond() {
+            return seconds > 0 ? relationships / seconds : 0;
+        }
+    }
+
+    public record Loaded(GraphSnapshot snapshot, LoadStats stats) {
+    }
+
+    public Loaded load(long version, ProjectionWeights weights) {
+        long start = System.nanoTime();
+        ProjectionBuilder b = new ProjectionBuilder(weights);
+        stream(CypherQuery.PROJECTION_USERS, r -> b.addUser(r.get(0).asLong(), r.get(1).asString(),
+                nullableString(r.get(2)), nullableString(r.get(3)), minute(r.get(4))));
+        stream(CypherQuery.PROJECTION_COURSES, r -> b.addCourse(r.get(0).asLong(), r.get(1).asString(),
+                nullableString(r.get(2)), nullableString(r.get(3)), r.get(4).isNull() ? Long.MIN_VALUE : r.get(4).asLong()));
+        stream(CypherQuery.PROJECTION_TOPICS, r -> b.addTopic(r.get(0).asLong(), r.get(1).asString(),
+                nullableString(r.get(2))));
+        long[] rels = {0};
+        stream(CypherQuery.PROJECTION_SOCIAL, r -> {
+            b.addSocial(r.get(0).asLong(), r.get(1).asLong(), r.get(2).asString(), minute(r.get(3)));
+            rels[0]++;
+        });
+        stream(CypherQuery.PROJECTION_LEARNING, r -> {
+            b.addLearning(r.get(0).asLong(), r.get(1).asLong(), r.get(2).asString(), minute(r.get(3)));
+            rels[0]++;
+        });
+        stream(CypherQuery.PROJECTION_COVERAGE, r -> {
+            b.addCoverage(r.get(0).asLong(), r.get(1).asLong(), r.get(2).asDouble());
+            rels[0]++;
+        });
+        stream(CypherQuery.PROJECTION_PREREQUISITES, r -> {
+            b.addPrerequisite(r.get(0).asLong(), r.get(1).asLong());
+            rels[0]++;
+        });
+        GraphSnapshot snapshot = b.build(version);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LOG.info("Projection v{}: {} users, {} courses, {} topics, {} relationships in {} s ({} graph bytes)", version,
+                snapshot.users().count(), snapshot.courses().count(), snapshot.topics().count(), rels[0],
+                String.format("%.2f", seconds), snapshot.graphBytes());
+        return new Loaded(snapshot, new LoadStats(rels[0], seconds, b.skipped()));
+    }
+
+    private void stream(CypherQuery query, Consumer<Record> sink) {
+        SessionConfig config = SessionConfig.builder()
+                .withDatabase(store.sessionConfig().database().orElse(null))
+                .withFetchSize(FETCH_SIZE).build();
+        // an unmanaged transaction: a retry would feed the builder the same rows twice, so a
+        // failed load fails whole and the previous snapshot stays in service
+        try (Session session = store.driver().session(config); Transaction tx = session.beginTransaction()) {
+            tx.run(query.text(), Map.of()).forEachRemaining(sink);
+            tx.commit();
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            throw new LearnerGraphException.DatabaseUnavailable("Neo4j is not reachable: " + e.getMessage(), e);
+        }
+    }
+
+    private static String nullableString(Value v) {
+        return v.isNull() ? null : v.asString();
+    }
+
+    private static long minute(Value v) {
+        return v.isNull() ? GraphSnapshot.NO_TIME : v.asLong();
+    }
+}
