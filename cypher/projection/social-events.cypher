@@ -1,3 +1,10 @@
-// Every follow and social interaction between users, one row per relationship.
-MATCH (a:User)-[r]->(b:User)
-RETURN id(a) AS source, id(b) AS target, type(r) AS type, r.at.epochSeconds / 60 AS minute
+// Every follow and social interaction between users, one row per (user, relationship type)
+// with the targets and times as parallel lists: far fewer Bolt records than one per
+// relationship (3.5x faster to stream, see README's Performance section). A missing time is
+// $noTime, since collect() would drop a null and misalign the lists.
+MATCH (a:User)
+CALL (a) {
+  MATCH (a)-[r]->(b:User)
+  RETURN type(r) AS type, collect(id(b)) AS targets, collect(coalesce(r.at.epochSeconds / 60, $noTime)) AS minutes
+}
+RETURN id(a) AS source, type, targets, minutes

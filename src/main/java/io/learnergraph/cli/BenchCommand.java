@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code bench ...}: measurements reported in README's Performance section. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (see README, Performance).",
-        subcommands = {BenchImportCommand.class})
+        subcommands = {BenchImportCommand.class, BenchProjectionCommand.class, BenchAnalyticsCommand.class})
 public class BenchCommand {
 }

@@ -55,12 +55,24 @@ public class ProjectionLoader {
                 nullableString(r.get(2))));
         long[] rels = {0};
         stream(CypherQuery.PROJECTION_SOCIAL, r -> {
-            b.addSocial(r.get(0).asLong(), r.get(1).asLong(), r.get(2).asString(), minute(r.get(3)));
-            rels[0]++;
+            long source = r.get(0).asLong();
+            String type = r.get(1).asString();
+            Value targets = r.get(2);
+            Value minutes = r.get(3);
+            for (int i = 0, n = targets.size(); i < n; i++) {
+                b.addSocial(source, targets.get(i).asLong(), type, minutes.get(i).asLong());
+            }
+            rels[0] += targets.size();
         });
         stream(CypherQuery.PROJECTION_LEARNING, r -> {
-            b.addLearning(r.get(0).asLong(), r.get(1).asLong(), r.get(2).asString(), minute(r.get(3)));
-            rels[0]++;
+            long source = r.get(0).asLong();
+            String type = r.get(1).asString();
+            Value targets = r.get(2);
+            Value minutes = r.get(3);
+            for (int i = 0, n = targets.size(); i < n; i++) {
+                b.addLearning(source, targets.get(i).asLong(), type, minutes.get(i).asLong());
+            }
+            rels[0] += targets.size();
         });
         stream(CypherQuery.PROJECTION_COVERAGE, r -> {
             b.addCoverage(r.get(0).asLong(), r.get(1).asLong(), r.get(2).asDouble());
@@ -85,7 +97,7 @@ public class ProjectionLoader {
         // an unmanaged transaction: a retry would feed the builder the same rows twice, so a
         // failed load fails whole and the previous snapshot stays in service
         try (Session session = store.driver().session(config); Transaction tx = session.beginTransaction()) {
-            tx.run(query.text(), Map.of()).forEachRemaining(sink);
+            tx.run(query.text(), Map.of("noTime", GraphSnapshot.NO_TIME)).forEachRemaining(sink);
             tx.commit();
         } catch (ServiceUnavailableException | SessionExpiredException e) {
             throw new LearnerGraphException.DatabaseUnavailable("Neo4j is not reachable: " + e.getMessage(), e);

@@ -98,6 +98,27 @@ class CentralityTest {
     }
 
     @Test
+    void interruptingTheThreadCancelsALongComputation() throws Exception {
+        CsrGraph g = io.learnergraph.analysis.graph.PowerLawGraphs.barabasiAlbert(50_000, 5, 1);
+        java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                Betweenness.exact(g); // tens of seconds uninterrupted
+                outcome.set(new AssertionError("finished instead of being cancelled"));
+            } catch (java.util.concurrent.CancellationException e) {
+                outcome.set(e);
+            }
+        });
+        worker.start();
+        Thread.sleep(300);
+        long t0 = System.nanoTime();
+        worker.interrupt();
+        worker.join(10_000);
+        assertTrue(outcome.get() instanceof java.util.concurrent.CancellationException, String.valueOf(outcome.get()));
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "stopped promptly");
+    }
+
+    @Test
     void danglingRankIsSpreadSoScoresStillSumToOne() {
         // 0 -> 1 -> 2, and 2 has no out-arcs; by hand with d = 0.85 the stationary vector is
         // x2 = x1 * 0.85 + c, etc.; we check the sum and the order.

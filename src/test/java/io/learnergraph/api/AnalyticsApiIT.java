@@ -206,6 +206,35 @@ class AnalyticsApiIT extends GraphTestSupport {
     }
 
     @Test
+    void aCommunitiesJobRunsToCompletionAndFillsTheCache() throws InterruptedException {
+        Map<?, ?> started = http.toBlocking().retrieve(HttpRequest.POST("/api/jobs",
+                Map.of("type", "communities", "parameters", Map.of("algorithm", "louvain", "seed", "7"))), Map.class);
+        String id = (String) started.get("id");
+        Map<?, ?> job = started;
+        for (int i = 0; i < 200 && !"SUCCEEDED".equals(job.get("state")); i++) {
+            Thread.sleep(50);
+            job = get("/api/jobs/" + id);
+            assertTrue(!"FAILED".equals(job.get("state")), job.toString());
+        }
+        assertEquals("SUCCEEDED", job.get("state"));
+        assertEquals(1.0, ((Number) job.get("progress")).doubleValue());
+        double modularity = ((Number) ((Map<?, ?>) job.get("result")).get("modularity")).doubleValue();
+        assertEquals(modularity, ((Number) get("/api/communities?algorithm=louvain&seed=7").get("modularity"))
+                .doubleValue(), 1e-12);
+    }
+
+    @Test
+    void unknownJobTypeAndJobAreProblems() {
+        HttpClientResponseException bad = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/jobs", Map.of("type", "sleep")), Argument.of(String.class),
+                        Argument.of(Map.class)));
+        assertEquals(400, bad.getStatus().getCode());
+        HttpClientResponseException missing = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.DELETE("/api/jobs/nope"), Argument.of(String.class), Argument.of(Map.class)));
+        assertEquals(404, missing.getStatus().getCode());
+    }
+
+    @Test
     void unknownUserAndCommunityAre404() {
         for (String uri : List.of("/api/users/nobody", "/api/communities/9999")) {
             HttpClientResponseException e = assertThrows(HttpClientResponseException.class,

@@ -56,6 +56,8 @@ class CypherFilesIT extends GraphTestSupport {
         m.put(CypherQuery.IMPORT_LEARNING, rows(Map.of("userId", "u5", "courseId", "c2", "rel", "VIEWED", "at", AT,
                 "value", 10.0)));
         m.put(CypherQuery.IMPORT_MEMBERSHIPS, rows(Map.of("userId", "u5", "tier", "basic", "at", AT)));
+        m.put(CypherQuery.PROJECTION_SOCIAL, Map.of("noTime", Long.MIN_VALUE));
+        m.put(CypherQuery.PROJECTION_LEARNING, Map.of("noTime", Long.MIN_VALUE));
         m.put(CypherQuery.WRITE_USER_SCORES, rows(Map.of("nodeId", 0L, "communityId", 1, "pagerank", 0.1,
                 "betweenness", 0.0, "eigenvector", 0.2, "harmonic", 3.0, "coreness", 2)));
         m.put(CypherQuery.EXISTING_USER_IDS, Map.of("ids", List.of("u1", "nobody")));
@@ -64,7 +66,7 @@ class CypherFilesIT extends GraphTestSupport {
                 CypherQuery.ALL_PREREQUISITES, CypherQuery.PING, CypherQuery.COUNT_NODES_BY_LABEL,
                 CypherQuery.COUNT_RELATIONSHIPS_BY_TYPE, CypherQuery.IS_EMPTY, CypherQuery.GRAPH_FINGERPRINT,
                 CypherQuery.PROJECTION_USERS, CypherQuery.PROJECTION_COURSES, CypherQuery.PROJECTION_TOPICS,
-                CypherQuery.PROJECTION_SOCIAL, CypherQuery.PROJECTION_LEARNING, CypherQuery.PROJECTION_COVERAGE,
+                CypherQuery.PROJECTION_COVERAGE,
                 CypherQuery.PROJECTION_PREREQUISITES)) {
             m.put(q, none);
         }

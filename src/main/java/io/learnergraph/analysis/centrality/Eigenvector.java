@@ -1,5 +1,6 @@
 package io.learnergraph.analysis.centrality;
 
+import io.learnergraph.analysis.Cancellation;
 import io.learnergraph.analysis.graph.CsrGraph;
 
 import java.util.Arrays;
@@ -26,6 +27,7 @@ public final class Eigenvector {
         boolean converged = n == 0;
         while (!converged && it < maxIterations) {
             it++;
+            Cancellation.check();
             System.arraycopy(x, 0, next, 0, n);
             for (int v = 0; v < n; v++) {
                 double xv = x[v];

@@ -1,5 +1,6 @@
 package io.learnergraph.analysis.centrality;
 
+import io.learnergraph.analysis.Cancellation;
 import io.learnergraph.analysis.graph.CsrGraph;
 
 import java.util.Arrays;
@@ -56,6 +57,7 @@ public final class Harmonic {
         int[] queue = new int[n];
         Arrays.fill(dist, -1);
         for (int s : sources) {
+            Cancellation.check();
             int head = 0;
             int tail = 0;
             dist[s] = 0;

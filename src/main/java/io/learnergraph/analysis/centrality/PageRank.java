@@ -1,5 +1,6 @@
 package io.learnergraph.analysis.centrality;
 
+import io.learnergraph.analysis.Cancellation;
 import io.learnergraph.analysis.graph.CsrGraph;
 
 /**
@@ -86,6 +87,7 @@ public final class PageRank {
         boolean converged = false;
         while (iteration < p.maxIterations() && !converged) {
             iteration++;
+            Cancellation.check();
             double dangling = 0;
             java.util.Arrays.fill(next, 0);
             for (int v = 0; v < n; v++) {

@@ -1,5 +1,6 @@
 package io.learnergraph.analysis.community;
 
+import io.learnergraph.analysis.Cancellation;
 import io.learnergraph.analysis.graph.CsrGraph;
 
 import java.util.SplittableRandom;
@@ -31,6 +32,7 @@ public final class LabelPropagation {
         boolean converged = false;
         while (sweeps < maxSweeps && !converged) {
             sweeps++;
+            Cancellation.check();
             converged = true;
             for (int v : ModularityLevel.shuffled(n, rnd)) {
                 int t = 0;

@@ -1,5 +1,6 @@
 package io.learnergraph.analysis.community;
 
+import io.learnergraph.analysis.Cancellation;
 import io.learnergraph.analysis.graph.CsrGraph;
 
 import java.util.Arrays;
@@ -55,6 +56,7 @@ public final class Leiden {
         int[] comm = initial.clone();
         ModularityLevel.renumber(comm);
         for (int depth = 0; depth < p.maxLevels(); depth++) {
+            Cancellation.check();
             level.moveNodesFast(comm, gamma, rnd);
             int count = ModularityLevel.renumber(comm);
             if (count == level.size()) {

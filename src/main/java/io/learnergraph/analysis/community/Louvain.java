@@ -1,5 +1,6 @@
 package io.learnergraph.analysis.community;
 
+import io.learnergraph.analysis.Cancellation;
 import io.learnergraph.analysis.graph.CsrGraph;
 
 import java.util.SplittableRandom;
@@ -8,12 +9,12 @@ import java.util.SplittableRandom;
  * Louvain modularity optimisation (Blondel, Guillaume, Lambiotte &amp; Lefebvre 2008): move
  * nodes to the neighbouring community of largest modularity gain until none improves, collapse
  * communities into nodes, repeat. Weighted, with resolution γ; reads an undirected graph.
- * Each level costs O(m) per sweep; memory O(n + m). May yield badly connected communities,
- * which {@link Leiden} fixes.
+ * Local moving visits a queue of nodes whose neighbourhood changed rather than sweeping all
+ * nodes again ("fast Louvain", Traag 2015, Phys. Rev. E 92:032801), which gives the same
+ * quality several times faster. About O(m) per level; memory O(n + m). May yield badly
+ * connected communities, which {@link Leiden} fixes.
  */
 public final class Louvain {
-
-    private static final int MAX_SWEEPS = 50;
 
     private Louvain() {
     }
@@ -29,11 +30,12 @@ public final class Louvain {
         int levels = 0;
         boolean converged = false;
         while (levels < p.maxLevels()) {
+            Cancellation.check();
             int[] comm = new int[level.size()];
             for (int v = 0; v < comm.length; v++) {
                 comm[v] = v;
             }
-            boolean moved = level.moveNodesClassic(comm, p.resolution(), rnd, MAX_SWEEPS);
+            boolean moved = level.moveNodesFast(comm, p.resolution(), rnd);
             int count = ModularityLevel.renumber(comm);
             levels++;
             if (!moved || count == level.size()) {

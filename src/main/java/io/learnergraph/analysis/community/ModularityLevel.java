@@ -47,37 +47,9 @@ final class ModularityLevel {
     }
 
     /**
-     * Louvain's local moving: sweeps over the nodes in random order, moving each to the
-     * neighbouring community of largest positive gain, until a sweep moves nobody.
-     *
-     * @return whether any node moved
-     */
-    boolean moveNodesClassic(int[] comm, double gamma, SplittableRandom rnd, int maxSweeps) {
-        double[] k = communityStrength(comm);
-        int[] order = shuffled(size(), rnd);
-        boolean anyMove = false;
-        for (int sweep = 0; sweep < maxSweeps; sweep++) {
-            boolean moved = false;
-            for (int v : order) {
-                int best = bestCommunity(v, comm, k, gamma);
-                if (best != comm[v]) {
-                    k[comm[v]] -= strength[v];
-                    k[best] += strength[v];
-                    comm[v] = best;
-                    moved = true;
-                }
-            }
-            anyMove |= moved;
-            if (!moved) {
-                break;
-            }
-        }
-        return anyMove;
-    }
-
-    /**
-     * Leiden's fast local moving (Traag, Waltman &amp; van Eck 2019, Alg. A.2): a queue of nodes
-     * to visit; after a move only the neighbours outside the new community are queued again.
+     * Fast local moving (Traag 2015; Traag, Waltman &amp; van Eck 2019, Alg. A.2), used by Louvain
+     * and Leiden: a queue of nodes to visit; after a move only the neighbours outside the new
+     * community are queued again.
      */
     boolean moveNodesFast(int[] comm, double gamma, SplittableRandom rnd) {
         int n = size();

@@ -12,7 +12,7 @@ public record ModularityParameters(double resolution, int maxLevels, int iterati
 
     public static final double RESOLUTION_DEFAULT = 1.0;
     public static final int MAX_LEVELS_DEFAULT = 20;
-    public static final int ITERATIONS_DEFAULT = 10;
+    public static final int ITERATIONS_DEFAULT = 2;
     public static final long SEED_DEFAULT = 42;
 
     public ModularityParameters {

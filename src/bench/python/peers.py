@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Peers for `learnergraph bench analytics --peers`: igraph and NetworKit on the same edge list.
+
+Usage: peers.py EDGES NODES RUNS SOURCES. Prints one line per (peer, algorithm) with the median
+seconds of RUNS runs, in the same table format as the Java side. Install the peers offline with
+  pip install --index-url file:///opt/pypi/simple igraph networkit
+(or from PyPI where reachable). A missing peer is reported and skipped.
+"""
+import statistics
+import sys
+import time
+
+
+def timed(runs, fn):
+    seconds, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = fn()
+        seconds.append(time.perf_counter() - start)
+    return statistics.median(seconds), result
+
+
+def report(name, seconds, result):
+    print(f"{name:<26} {seconds:10.3f} {'':>13} {result}", flush=True)
+
+
+def run_igraph(path, n, runs, sources):
+    import igraph as ig
+    edges = [tuple(map(int, line.split())) for line in open(path)]
+    g = ig.Graph(n=n, edges=edges, directed=False)
+    report("igraph pagerank-20", *timed(runs, lambda: (g.pagerank(implementation="prpack"), "prpack (exact solve)")[1]))
+    report("igraph wcc", *timed(runs, lambda: f"components {len(g.connected_components())}"))
+    report("igraph louvain", *timed(runs, lambda: f"modularity {g.community_multilevel().modularity:.4f}"))
+    report("igraph leiden", *timed(runs, lambda: f"modularity {g.community_leiden(objective_function='modularity', n_iterations=2).modularity:.4f}"))
+    report("igraph label-prop", *timed(runs, lambda: f"modularity {g.community_label_propagation().modularity:.4f}"))
+    import random
+    random.seed(42)
+    srcs = random.sample(range(n), min(sources, n))
+    report("igraph betweenness", *timed(runs, lambda: (g.betweenness(sources=srcs) if hasattr(g, 'betweenness') else None, f"sources {len(srcs)}")[1]))
+
+
+def run_networkit(path, n, runs, sources):
+    import networkit as nk
+    nk.setNumberOfThreads(2)
+    g = nk.Graph(n)
+    for line in open(path):
+        a, b = line.split()
+        g.addEdge(int(a), int(b))
+
+    def pr():
+        p = nk.centrality.PageRank(g, damp=0.85, tol=1e-300)
+        p.maxIterations = 20
+        p.run()
+        return "20 iterations"
+
+    def louvain():
+        c = nk.community.PLM(g, refine=False).run().getPartition()
+        return f"modularity {nk.community.Modularity().getQuality(c, g):.4f}"
+
+    def leiden():
+        c = nk.community.ParallelLeiden(g).run().getPartition()
+        return f"modularity {nk.community.Modularity().getQuality(c, g):.4f}"
+
+    def lpa():
+        c = nk.community.PLP(g).run().getPartition()
+        return f"modularity {nk.community.Modularity().getQuality(c, g):.4f}"
+
+    def bc():
+        nk.centrality.EstimateBetweenness(g, sources, False, True).run()
+        return f"sources {sources}"
+
+    report("networkit pagerank-20", *timed(runs, pr))
+    report("networkit wcc", *timed(runs, lambda: f"components {nk.components.ConnectedComponents(g).run().numberOfComponents()}"))
+    report("networkit louvain (PLM)", *timed(runs, louvain))
+    report("networkit leiden", *timed(runs, leiden))
+    report("networkit label-prop", *timed(runs, lpa))
+    report("networkit betweenness", *timed(runs, bc))
+
+
+if __name__ == "__main__":
+    path, n, runs, sources = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    for name, fn in (("igraph", run_igraph), ("networkit", run_networkit)):
+        try:
+            fn(path, n, runs, sources)
+        except ImportError as e:
+            print(f"{name}: not installed ({e}); skipped", flush=True)

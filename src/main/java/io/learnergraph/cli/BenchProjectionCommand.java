@@ -1,0 +1,52 @@
+package io.learnergraph.cli;
+
+import io.learnergraph.analysis.graph.GraphSnapshot;
+import io.learnergraph.service.SnapshotService;
+import io.learnergraph.store.ProjectionLoader;
+import io.micronaut.context.ApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bench projection}: loads the in-memory projection from the configured database (or
+ * the embedded one under {@code --data-dir}) several times and reports relationships/s and
+ * bytes per relationship.
+ */
+@Command(name = "projection", mixinStandardHelpOptions = true,
+        description = "Load the in-memory projection from the database; report relationships/s and bytes/relationship.")
+public class BenchProjectionCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", description = "embedded data directory to load from (default: configured)")
+    Path dataDir;
+
+    @Option(names = "--runs", defaultValue = "3", description = "loads to time (default ${DEFAULT-VALUE})")
+    int runs;
+
+    @Override
+    public Integer call() {
+        if (dataDir != null) {
+            System.setProperty("learnergraph.data-dir", dataDir.toString());
+            System.setProperty("learnergraph.neo4j.bolt-port", "0");
+        }
+        System.setProperty("learnergraph.analytics.write-back-on-refresh", "false");
+        try (ApplicationContext context = Contexts.withoutServer()) {
+            SnapshotService snapshots = context.getBean(SnapshotService.class);
+            for (int run = 1; run <= runs; run++) {
+                GraphSnapshot s = snapshots.refresh();
+                ProjectionLoader.LoadStats stats = snapshots.lastLoadStats();
+                long pairs = s.social().arcCount() + (long) s.learning().arcCount() + s.coverage().arcCount()
+                        + s.prerequisites().arcCount();
+                System.out.printf(Locale.ROOT, "run %d: %,d relationships in %.2f s = %,.0f relationships/s; "
+                                + "%,d users, %,d aggregated pairs; graph arrays %,d bytes = %.1f bytes per relationship "
+                                + "(%.1f per aggregated pair, all views incl. transposes)%n", run, stats.relationships(),
+                        stats.seconds(), stats.relationshipsPerSecond(), s.users().count(), pairs, s.graphBytes(),
+                        (double) s.graphBytes() / stats.relationships(), (double) s.graphBytes() / pairs);
+            }
+        }
+        return 0;
+    }
+}
