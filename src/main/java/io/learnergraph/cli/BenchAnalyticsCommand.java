@@ -65,6 +65,10 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
     @Option(names = "--betweenness-sources", defaultValue = "1000", description = "sampled sources (default ${DEFAULT-VALUE})")
     int sources;
 
+    @Option(names = "--only", split = ",", description = "algorithms to run (default all): pagerank, wcc, louvain, "
+            + "leiden, label-prop, betweenness")
+    java.util.Set<String> only;
+
     @Option(names = "--peers", description = "also run igraph and NetworKit through python3")
     boolean peers;
 
@@ -100,6 +104,9 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
     }
 
     private void time(String name, Supplier<String> work) {
+        if (only != null && !only.contains(name.substring(name.indexOf(' ') + 1).replace("-20", ""))) {
+            return;
+        }
         double[] seconds = new double[runs];
         String result = "";
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);

@@ -54,26 +54,8 @@ public class ProjectionLoader {
         stream(CypherQuery.PROJECTION_TOPICS, r -> b.addTopic(r.get(0).asLong(), r.get(1).asString(),
                 nullableString(r.get(2))));
         long[] rels = {0};
-        stream(CypherQuery.PROJECTION_SOCIAL, r -> {
-            long source = r.get(0).asLong();
-            String type = r.get(1).asString();
-            Value targets = r.get(2);
-            Value minutes = r.get(3);
-            for (int i = 0, n = targets.size(); i < n; i++) {
-                b.addSocial(source, targets.get(i).asLong(), type, minutes.get(i).asLong());
-            }
-            rels[0] += targets.size();
-        });
-        stream(CypherQuery.PROJECTION_LEARNING, r -> {
-            long source = r.get(0).asLong();
-            String type = r.get(1).asString();
-            Value targets = r.get(2);
-            Value minutes = r.get(3);
-            for (int i = 0, n = targets.size(); i < n; i++) {
-                b.addLearning(source, targets.get(i).asLong(), type, minutes.get(i).asLong());
-            }
-            rels[0] += targets.size();
-        });
+        rels[0] += streamEvents(CypherQuery.PROJECTION_SOCIAL, b::addSocial);
+        rels[0] += streamEvents(CypherQuery.PROJECTION_LEARNING, b::addLearning);
         stream(CypherQuery.PROJECTION_COVERAGE, r -> {
             b.addCoverage(r.get(0).asLong(), r.get(1).asLong(), r.get(2).asDouble());
             rels[0]++;
@@ -88,6 +70,28 @@ public class ProjectionLoader {
                 snapshot.users().count(), snapshot.courses().count(), snapshot.topics().count(), rels[0],
                 String.format("%.2f", seconds), snapshot.graphBytes());
         return new Loaded(snapshot, new LoadStats(rels[0], seconds, b.skipped()));
+    }
+
+    /** Receives one event: source and target handles, relationship type, epoch minute. */
+    @FunctionalInterface
+    private interface EventSink {
+        void accept(long source, long target, String type, long minute);
+    }
+
+    /** Streams rows of (source, type, targets[], minutes[]) into the sink; returns events read. */
+    private long streamEvents(CypherQuery query, EventSink sink) {
+        long[] events = {0};
+        stream(query, r -> {
+            long source = r.get(0).asLong();
+            String type = r.get(1).asString();
+            Value targets = r.get(2);
+            Value minutes = r.get(3);
+            for (int i = 0, n = targets.size(); i < n; i++) {
+                sink.accept(source, targets.get(i).asLong(), type, minutes.get(i).asLong());
+            }
+            events[0] += targets.size();
+        });
+        return events[0];
     }
 
     private void stream(CypherQuery query, Consumer<Record> sink) {

@@ -80,7 +80,9 @@ public final class Betweenness {
      * cores (each worker with its own O(n) arrays), summed at the end.
      */
     private static double[] fromSources(CsrGraph g, int[] sources) {
-        int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), sources.length / 64));
+        // split when the total work (sources × arcs) is worth a thread, not by the number of sources
+        long work = (long) sources.length * Math.max(1, g.arcCount());
+        int workers = work < 5_000_000L ? 1 : Math.min(Runtime.getRuntime().availableProcessors(), sources.length);
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         if (workers == 1) {
             return accumulate(g, sources, 0, sources.length, stop);
