@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Peers for `learnergraph bench analytics --peers`: igraph and NetworKit on the same edge list.
 
-Usage: peers.py EDGES NODES RUNS SOURCES. Prints one line per (peer, algorithm) with the median
+Usage: peers.py EDGES NODES RUNS SOURCES [PEERS]. PEERS is a comma-separated subset of
+igraph,networkit (default both). Prints one line per (peer, algorithm) with the median
 seconds of RUNS runs, in the same table format as the Java side. Install the peers offline with
   pip install --index-url file:///opt/pypi/simple igraph networkit
 (or from PyPI where reachable). A missing peer is reported and skipped.
@@ -42,10 +43,10 @@ def run_igraph(path, n, runs, sources):
 def run_networkit(path, n, runs, sources):
     import networkit as nk
     nk.setNumberOfThreads(2)
-    g = nk.Graph(n)
-    for line in open(path):
-        a, b = line.split()
-        g.addEdge(int(a), int(b))
+    # node ids are 0..n-1 and continuous; the C++ reader is much faster than a Python loop
+    g = nk.graphio.EdgeListReader(" ", 0, directed=False, continuous=True).read(path)
+    if g.numberOfNodes() < n:
+        g.addNodes(n - g.numberOfNodes())
 
     def pr():
         p = nk.centrality.PageRank(g, damp=0.85, tol=1e-300)
@@ -79,7 +80,10 @@ def run_networkit(path, n, runs, sources):
 
 if __name__ == "__main__":
     path, n, runs, sources = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    wanted = set((sys.argv[5] if len(sys.argv) > 5 else "igraph,networkit").split(","))
     for name, fn in (("igraph", run_igraph), ("networkit", run_networkit)):
+        if name not in wanted:
+            continue
         try:
             fn(path, n, runs, sources)
         except ImportError as e:

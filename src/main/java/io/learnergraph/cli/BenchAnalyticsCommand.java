@@ -69,8 +69,9 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
             + "leiden, label-prop, betweenness")
     java.util.Set<String> only;
 
-    @Option(names = "--peers", description = "also run igraph and NetworKit through python3")
-    boolean peers;
+    @Option(names = "--peers", arity = "0..1", fallbackValue = "igraph,networkit",
+            description = "also run these peers through python3 (default when given: igraph,networkit)")
+    String peers;
 
     @Option(names = "--peers-script", defaultValue = "src/bench/python/peers.py")
     Path peersScript;
@@ -97,7 +98,7 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
         time("LearnerGraph leiden", () -> describe(Leiden.compute(g, ModularityParameters.defaults())));
         time("LearnerGraph label-prop", () -> describe(LabelPropagation.compute(g, 20, 42)));
         time("LearnerGraph betweenness", () -> "sources " + Betweenness.sourceSampled(g, sources, 42).samples());
-        if (peers) {
+        if (peers != null) {
             runPeers(g);
         }
         return 0;
@@ -138,7 +139,7 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
             }
         }
         Process p = new ProcessBuilder("python3", peersScript.toString(), edges.toString(), String.valueOf(g.nodeCount()),
-                String.valueOf(runs), String.valueOf(sources)).redirectErrorStream(true).start();
+                String.valueOf(runs), String.valueOf(sources), peers).redirectErrorStream(true).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             r.lines().forEach(System.out::println);
         }

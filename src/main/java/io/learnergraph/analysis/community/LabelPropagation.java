@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * Asynchronous weighted label propagation (Raghavan, Albert &amp; Kumara 2007): in random order,
  * each node takes the label carrying the most edge weight among its neighbours, keeping its own
  * when that is among the best and breaking other ties at random; stops when a sweep changes
- * nothing. O(m) per sweep; seeded, so deterministic.
+ * nothing. After the first sweep only nodes with a neighbour that changed label are visited
+ * (as NetworKit's PLP does), so later sweeps cost far less than O(m). Seeded, so deterministic.
  */
 public final class LabelPropagation {
 
@@ -28,6 +29,9 @@ public final class LabelPropagation {
         double[] weight = new double[n];
         int[] touched = new int[n];
         int[] ties = new int[n];
+        boolean[] active = new boolean[n];
+        boolean[] activeNext = new boolean[n];
+        java.util.Arrays.fill(active, true);
         int sweeps = 0;
         boolean converged = false;
         while (sweeps < maxSweeps && !converged) {
@@ -35,6 +39,9 @@ public final class LabelPropagation {
             Cancellation.check();
             converged = true;
             for (int v : ModularityLevel.shuffled(n, rnd)) {
+                if (!active[v]) {
+                    continue;
+                }
                 int t = 0;
                 for (int a = undirected.start(v), e = undirected.end(v); a < e; a++) {
                     int u = undirected.target(a);
@@ -67,8 +74,15 @@ public final class LabelPropagation {
                 if (!ownIsBest) {
                     label[v] = ties[rnd.nextInt(tieCount)];
                     converged = false;
+                    for (int a = undirected.start(v), e = undirected.end(v); a < e; a++) {
+                        activeNext[undirected.target(a)] = true;
+                    }
                 }
             }
+            boolean[] swap = active;
+            active = activeNext;
+            activeNext = swap;
+            java.util.Arrays.fill(activeNext, false);
         }
         Partition partition = Partition.of(label);
         return new CommunityResult(partition, Modularity.of(undirected, partition.community(), 1.0), sweeps, converged);
