@@ -150,9 +150,12 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
     /** The demo platform's follows and interactions as an undirected graph with unit weights. */
     private static CsrGraph demoSocialGraph(int users) throws IOException {
         Path dir = Files.createTempDirectory("learnergraph-demo");
-        new DemoPlatformGenerator(DemoPlatformGenerator.Parameters.of(users, 1), List.of("free", "basic", "premium", "vip"))
-                .writeTo(dir);
-        CsrGraph.Builder b = CsrGraph.builder(users, users * 40);
+        DemoPlatformGenerator.Summary demo = new DemoPlatformGenerator(
+                DemoPlatformGenerator.Parameters.of(users, 1).withoutLearningFile(),
+                List.of("free", "basic", "premium", "vip")).writeTo(dir);
+        System.out.printf(Locale.ROOT, "demo platform: %,d users, %,d follows, %,d social events (generated in %.1f s)%n",
+                demo.users(), demo.follows(), demo.social(), demo.seconds());
+        CsrGraph.Builder b = CsrGraph.builder(users, (int) Math.min(Integer.MAX_VALUE - 8, demo.follows() + demo.social()));
         for (String file : List.of("follows.csv", "social.csv")) {
             try (CsvReader csv = new CsvReader(Files.newInputStream(dir.resolve(file)))) {
                 csv.next();
@@ -163,6 +166,12 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
                 }
             }
         }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(dir);
         return b.build().undirected().unweighted();
     }
 

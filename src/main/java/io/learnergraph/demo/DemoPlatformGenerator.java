@@ -28,8 +28,13 @@ import java.util.SplittableRandom;
  */
 public final class DemoPlatformGenerator {
 
-    /** What to generate. */
-    public record Parameters(int users, long seed, LocalDate start, int weeks) {
+    /**
+     * What to generate.
+     *
+     * @param learningFile false to simulate learning (it drives churn) without writing
+     *                     learning.csv, for benchmarks that need only the social graph
+     */
+    public record Parameters(int users, long seed, LocalDate start, int weeks, boolean learningFile) {
         public Parameters {
             if (users < 50) {
                 throw new IllegalArgumentException("a demo platform needs at least 50 users, was " + users);
@@ -40,7 +45,11 @@ public final class DemoPlatformGenerator {
         }
 
         public static Parameters of(int users, long seed) {
-            return new Parameters(users, seed, LocalDate.of(2026, 1, 5), 44);
+            return new Parameters(users, seed, LocalDate.of(2026, 1, 5), 44, true);
+        }
+
+        public Parameters withoutLearningFile() {
+            return new Parameters(users, seed, start, weeks, false);
         }
     }
 
@@ -398,7 +407,8 @@ public final class DemoPlatformGenerator {
         int[] departedFollowees = new int[n];
 
         try (BufferedWriter users = writer(dir, "users.csv");
-             BufferedWriter learn = writer(dir, "learning.csv");
+             BufferedWriter learn = p.learningFile() ? writer(dir, "learning.csv")
+                     : new BufferedWriter(java.io.Writer.nullWriter());
              BufferedWriter soc = writer(dir, "social.csv");
              BufferedWriter mem = writer(dir, "memberships.csv")) {
             users.write("user_id,name,tier,joined_at,country\n");
