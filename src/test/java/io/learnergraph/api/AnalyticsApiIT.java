@@ -235,6 +235,22 @@ class AnalyticsApiIT extends GraphTestSupport {
     }
 
     @Test
+    void postedEventsReachTheProjectionInTheBackground() throws InterruptedException {
+        long before = ((Number) get("/api/graph/projection").get("version")).longValue();
+        int followersBefore = ((Number) ((Map<?, ?>) get("/api/users/u16").get("degree")).get("in")).intValue();
+        http.toBlocking().retrieve(HttpRequest.POST("/api/events", List.of(Map.of("kind", "follow",
+                "follower_id", "u33", "followee_id", "u16", "at", "2026-07-01"))), Map.class);
+        long version = before;
+        for (int i = 0; i < 200 && version == before; i++) {
+            Thread.sleep(50);
+            version = ((Number) get("/api/graph/projection").get("version")).longValue();
+        }
+        assertTrue(version > before, "a new snapshot after the event");
+        assertEquals(followersBefore + 1,
+                ((Number) ((Map<?, ?>) get("/api/users/u16").get("degree")).get("in")).intValue());
+    }
+
+    @Test
     void unknownUserAndCommunityAre404() {
         for (String uri : List.of("/api/users/nobody", "/api/communities/9999")) {
             HttpClientResponseException e = assertThrows(HttpClientResponseException.class,

@@ -43,6 +43,24 @@ class ExternalModeIT {
     }
 
     @Test
+    void aSecondUserOfTheSameEmbeddedDirectoryGetsAClearError() {
+        Path dir = GraphTestSupport.newTempDir("locked");
+        Map<String, Object> props = Map.of("learnergraph.data-dir", dir.toString(),
+                "learnergraph.neo4j.bolt-port", "0", "learnergraph.demo.load-when-empty", "false");
+        try (ApplicationContext first = ApplicationContext.builder().deduceEnvironment(false).properties(props).start()) {
+            first.getBean(Neo4jStore.class);
+            Throwable e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () ->
+                    ApplicationContext.builder().deduceEnvironment(false).properties(props).start().close());
+            while (e.getCause() != null && !(e instanceof io.learnergraph.LearnerGraphException)) {
+                e = e.getCause();
+            }
+            assertTrue(e instanceof io.learnergraph.LearnerGraphException.DatabaseUnavailable, e.toString());
+            assertTrue(e.getMessage().contains(dir.resolve("neo4j").toAbsolutePath().toString()), e.getMessage());
+            assertTrue(e.getMessage().contains("another LearnerGraph process"), e.getMessage());
+        }
+    }
+
+    @Test
     void theEmbeddedDatabasePersistsAcrossRestarts() {
         Map<String, Object> props = Map.of(
                 "learnergraph.data-dir", GraphTestSupport.newTempDir("persist").toString(),
