@@ -24,13 +24,9 @@ public final class IdIndex {
         if (size * 2 >= keys.length) {
             grow();
         }
-        int mask = keys.length - 1;
-        int i = hash(key) & mask;
-        while (values[i] >= 0) {
-            if (keys[i] == key) {
-                return values[i];
-            }
-            i = (i + 1) & mask;
+        int i = slot(key);
+        if (values[i] >= 0) {
+            return values[i];
         }
         keys[i] = key;
         values[i] = size;
@@ -39,15 +35,17 @@ public final class IdIndex {
 
     /** The dense id of {@code key}, or -1. */
     public int get(long key) {
+        return values[slot(key)];
+    }
+
+    /** The slot holding {@code key}, or the empty slot where it would go. */
+    private int slot(long key) {
         int mask = keys.length - 1;
         int i = hash(key) & mask;
-        while (values[i] >= 0) {
-            if (keys[i] == key) {
-                return values[i];
-            }
+        while (values[i] >= 0 && keys[i] != key) {
             i = (i + 1) & mask;
         }
-        return -1;
+        return i;
     }
 
     public int size() {
