@@ -38,6 +38,7 @@ public class GraphImporter {
     private final Neo4jStore store;
     private final List<String> tiers;
     private final int batchSize;
+    private final int eventWriters;
     private final ApplicationEventPublisher<GraphChanged> events;
 
     public GraphImporter(Neo4jStore store, LearnerGraphSettings app, ImportSettings settings,
@@ -45,6 +46,7 @@ public class GraphImporter {
         this.store = store;
         this.tiers = app.tiers();
         this.batchSize = settings.batchSize();
+        this.eventWriters = settings.eventWriters();
         this.events = events;
     }
 
@@ -108,34 +110,37 @@ public class GraphImporter {
             List<String> header = headerRecord.fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
             checkHeader(file, header, warnings);
             rejects = openRejects(rejectsPath, header, warnings);
-            List<BatchWriter.Pending> batch = new ArrayList<>(batchSize);
-            Map<Long, List<String>> batchFields = new HashMap<>();
-            CsvReader.CsvRecord record;
-            while ((record = csv.next()) != null) {
-                read++;
-                String problem = shapeProblem(record, header.size());
-                RowValidation result = problem != null
-                        ? new RowValidation.Rejected(problem)
-                        : validator.validate(file, toMap(header, record.fields()));
-                if (result instanceof RowValidation.Accepted accepted) {
-                    batch.add(new BatchWriter.Pending(record.line(), accepted.row()));
-                    batchFields.put(record.line(), record.fields());
-                } else {
-                    rejects.write(record.line(), ((RowValidation.Rejected) result).reason(), record.fields());
-                    rejected++;
+            // events are keyed by time, so their order only matters per user: two writers;
+            // elsewhere a later duplicate row must win, so one writer, in file order
+            String partitionColumn = file == ImportFile.LEARNING ? "userId" : file == ImportFile.SOCIAL ? "fromId" : null;
+            try (PipelinedWrites writes = new PipelinedWrites(writer, file.statement(),
+                    partitionColumn == null ? 1 : eventWriters, batchSize)) {
+                CsvReader.CsvRecord record;
+                while ((record = csv.next()) != null) {
+                    read++;
+                    String problem = shapeProblem(record, header.size());
+                    RowValidation result = problem != null
+                            ? new RowValidation.Rejected(problem)
+                            : validator.validate(file, toMap(header, record.fields()));
+                    if (result instanceof RowValidation.Accepted accepted) {
+                        String key = partitionColumn == null ? "" : String.valueOf(accepted.row().get(partitionColumn));
+                        List<PipelinedWrites.Done> done = writes.add(key,
+                                new BatchWriter.Pending(record.line(), accepted.row()), record.fields());
+                        if (!done.isEmpty()) {
+                            long[] counts = record(done, rejects);
+                            imported += counts[0];
+                            rejected += counts[1];
+                            progress.update(file.fileName(), read, csv.bytesRead(), totalBytes, start);
+                        }
+                    } else {
+                        rejects.write(record.line(), ((RowValidation.Rejected) result).reason(), record.fields());
+                        rejected++;
+                    }
                 }
-                if (batch.size() >= batchSize) {
-                    long refused = flush(file, writer, batch, batchFields, rejects);
-                    imported += batch.size() - refused;
-                    rejected += refused;
-                    batch.clear();
-                    batchFields.clear();
-                    progress.update(file.fileName(), read, csv.bytesRead(), totalBytes, start);
-                }
+                long[] counts = record(writes.finish(), rejects);
+                imported += counts[0];
+                rejected += counts[1];
             }
-            long refused = flush(file, writer, batch, batchFields, rejects);
-            imported += batch.size() - refused;
-            rejected += refused;
             progress.update(file.fileName(), read, totalBytes, totalBytes, start);
         } catch (BadFile e) {
             error = e.getMessage();
@@ -159,13 +164,18 @@ public class GraphImporter {
                 error, rejects != null && rejects.used() ? rejects.path() : null, List.copyOf(warnings));
     }
 
-    private long flush(ImportFile file, BatchWriter writer, List<BatchWriter.Pending> batch,
-                       Map<Long, List<String>> fields, RejectsFile rejects) throws IOException {
-        List<BatchWriter.Refused> refused = writer.write(file.statement(), batch);
-        for (BatchWriter.Refused r : refused) {
-            rejects.write(r.pending().source(), r.reason(), fields.get(r.pending().source()));
+    /** Writes refused rows of finished batches to the rejects file; returns {imported, refused}. */
+    private static long[] record(List<PipelinedWrites.Done> done, RejectsFile rejects) throws IOException {
+        long imported = 0;
+        long refused = 0;
+        for (PipelinedWrites.Done d : done) {
+            for (BatchWriter.Refused r : d.refused()) {
+                rejects.write(r.pending().source(), r.reason(), d.fields().get(r.pending().source()));
+            }
+            imported += d.rows() - d.refused().size();
+            refused += d.refused().size();
         }
-        return refused.size();
+        return new long[]{imported, refused};
     }
 
     private static void checkHeader(ImportFile file, List<String> header, List<String> warnings) {
