@@ -58,7 +58,11 @@ public class JobsController {
                 CommunityAlgorithm algorithm = CommunityAlgorithm.parse(p.getOrDefault("algorithm", "leiden"));
                 double resolution = number(p, "resolution", AnalyticsService.RESOLUTION_DEFAULT);
                 long seed = (long) number(p, "seed", AnalyticsService.SEED_DEFAULT);
-                yield jobs.submit(type, p, () -> {
+                yield jobs.submit(type, p, progress -> {
+                    analytics.snapshot();
+                    progress.accept(0.1);
+                    analytics.centrality(CentralityMeasure.PAGERANK, new int[0]); // the profiles rank by it
+                    progress.accept(0.3);
                     AnalyticsService.CommunityRun run = analytics.communities(algorithm, resolution, seed);
                     return summary("modularity", run.result().modularity(), "communityCount",
                             run.result().partition().count(), "snapshotVersion", run.version());
@@ -67,14 +71,16 @@ public class JobsController {
             case "centrality" -> {
                 CentralityMeasure measure = CentralityMeasure.parse(p.getOrDefault("measure", "pagerank"));
                 int[] sources = analytics.userIndexes(analytics.snapshot(), Params.list(p.get("sources")), "sources");
-                yield jobs.submit(type, p, () -> {
+                yield jobs.submit(type, p, progress -> {
+                    analytics.snapshot();
+                    progress.accept(0.1);
                     AnalyticsService.CentralityRun run = analytics.centrality(measure, sources);
                     return summary("method", run.method(), "seconds", run.seconds(), "snapshotVersion", run.version());
                 });
             }
-            case "refresh" -> jobs.submit(type, p, () -> summary("snapshotVersion", snapshots.refresh().version()));
-            case "write-back" -> jobs.submit(type, p, () -> {
-                WriteBackService.Report r = writeBack.writeBack();
+            case "refresh" -> jobs.submit(type, p, progress -> summary("snapshotVersion", snapshots.refresh().version()));
+            case "write-back" -> jobs.submit(type, p, progress -> {
+                WriteBackService.Report r = writeBack.writeBack(progress);
                 return summary("users", r.users(), "writeSeconds", r.writeSeconds());
             });
             default -> throw new LearnerGraphException.InvalidInput("type", "unknown job type '" + type

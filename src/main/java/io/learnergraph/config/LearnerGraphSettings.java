@@ -20,9 +20,4 @@ public record LearnerGraphSettings(Path dataDir, List<String> tiers) {
         }
         tiers = List.copyOf(tiers);
     }
-
-    /** Rank of a tier (0 = lowest), or -1 when the tier is not configured. */
-    public int tierRank(String tier) {
-        return tiers.indexOf(tier);
-    }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
+import java.util.function.DoubleConsumer;
+import java.util.function.Function;
 
 /**
  * Work that takes longer than a request should: runs on a small pool, reports its state and
@@ -42,7 +43,11 @@ public class JobService {
         return t;
     });
 
-    public Job submit(String type, Map<String, String> parameters, Supplier<Map<String, Object>> work) {
+    /**
+     * Starts {@code work}, which reports its progress (0..1) through the consumer it is given.
+     */
+    public Job submit(String type, Map<String, String> parameters,
+                      Function<DoubleConsumer, Map<String, Object>> work) {
         if (jobs.size() >= KEEP) {
             jobs.values().stream().filter(j -> j.finishedAt() != null).map(Job::id).findFirst().ifPresent(jobs::remove);
         }
@@ -52,7 +57,8 @@ public class JobService {
         running.put(id, pool.submit(() -> {
             update(id, State.RUNNING, 0, null, null);
             try {
-                Map<String, Object> result = work.get();
+                Map<String, Object> result = work.apply(p -> update(id, State.RUNNING,
+                        Math.max(0, Math.min(1, p)), null, null));
                 update(id, State.SUCCEEDED, 1, result, null);
             } catch (CancellationException e) {
                 update(id, State.CANCELLED, jobs.get(id).progress(), null, null);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.DoubleConsumer;
 
 /**
  * Writes {@code communityId} (default Leiden), {@code pagerank}, {@code betweenness},
@@ -49,14 +50,26 @@ public class WriteBackService {
     }
 
     public Report writeBack() {
+        return writeBack(p -> { });
+    }
+
+    /** Computes what is not cached yet, then writes; reports progress through {@code progress}. */
+    public Report writeBack(DoubleConsumer progress) {
         long start = System.nanoTime();
         GraphSnapshot s = analytics.snapshot();
-        int[] community = analytics.defaultCommunities().result().partition().community();
+        progress.accept(0.05);
         double[] pagerank = analytics.centrality(CentralityMeasure.PAGERANK, new int[0]).scores();
+        progress.accept(0.15);
+        int[] community = analytics.defaultCommunities().result().partition().community();
+        progress.accept(0.35);
         double[] betweenness = analytics.centrality(CentralityMeasure.BETWEENNESS, new int[0]).scores();
+        progress.accept(0.55);
         double[] eigenvector = analytics.centrality(CentralityMeasure.EIGENVECTOR, new int[0]).scores();
+        progress.accept(0.6);
         double[] harmonic = analytics.centrality(CentralityMeasure.HARMONIC, new int[0]).scores();
+        progress.accept(0.75);
         double[] coreness = analytics.centrality(CentralityMeasure.CORENESS, new int[0]).scores();
+        progress.accept(0.8);
         long computed = System.nanoTime();
         List<WriteBackStore.UserScores> rows = new ArrayList<>(s.users().count());
         for (int u = 0; u < s.users().count(); u++) {

@@ -119,15 +119,11 @@ public class Neo4jStore implements AutoCloseable {
 
     /** Runs a write query in a managed (retried) write transaction. */
     public SummaryCounters write(CypherQuery query, Map<String, Object> params) {
-        return inWrite(tx -> tx.run(query.text(), params).consume().counters());
+        return withSession(s -> s.executeWrite(tx -> tx.run(query.text(), params).consume().counters()));
     }
 
     public <T> T inRead(TransactionCallback<T> work) {
         return withSession(s -> s.executeRead(work));
-    }
-
-    public <T> T inWrite(TransactionCallback<T> work) {
-        return withSession(s -> s.executeWrite(work));
     }
 
     private <T> T withSession(Function<Session, T> work) {

@@ -24,14 +24,6 @@ public record Partition(int[] community, int count) {
         return new Partition(out, next);
     }
 
-    public int sizeOf(int c) {
-        int s = 0;
-        for (int x : community) {
-            s += x == c ? 1 : 0;
-        }
-        return s;
-    }
-
     public int[] sizes() {
         int[] sizes = new int[count];
         for (int x : community) {
