@@ -63,7 +63,8 @@ public class EventIngest {
         }
         RowValidator validator = new RowValidator(tiers, referencesFor(rows));
         ItemResult[] results = new ItemResult[rows.size()];
-        Map<ImportFile, List<BatchWriter.Pending>> pending = new EnumMap<>(ImportFile.class);
+        // statements in ImportFile order, so follows and memberships land after the nodes they need
+        Map<CypherQuery, List<BatchWriter.Pending>> pending = new EnumMap<>(CypherQuery.class);
         for (int i = 0; i < rows.size(); i++) {
             String kind = rows.get(i).get("kind");
             ImportFile file = kind == null ? null : KINDS.get(kind);
@@ -74,15 +75,16 @@ public class EventIngest {
             }
             RowValidation v = validator.validate(file, rows.get(i));
             if (v instanceof RowValidation.Accepted a) {
-                pending.computeIfAbsent(file, f -> new ArrayList<>()).add(new BatchWriter.Pending(i, a.row()));
+                pending.computeIfAbsent(file.statementFor(a.row()), f -> new ArrayList<>())
+                        .add(new BatchWriter.Pending(i, a.row()));
                 results[i] = new ItemResult(i, kind, true, null);
             } else {
                 results[i] = new ItemResult(i, kind, false, ((RowValidation.Rejected) v).reason());
             }
         }
         BatchWriter writer = new BatchWriter(store);
-        pending.forEach((file, batch) -> {
-            for (BatchWriter.Refused r : writer.write(file.statement(), batch)) {
+        pending.forEach((statement, batch) -> {
+            for (BatchWriter.Refused r : writer.write(statement, batch)) {
                 int i = (int) r.pending().source();
                 results[i] = new ItemResult(i, results[i].kind(), false, r.reason());
             }

@@ -113,8 +113,8 @@ public class GraphImporter {
             // events are keyed by time, so their order only matters per user: two writers;
             // elsewhere a later duplicate row must win, so one writer, in file order
             String partitionColumn = file == ImportFile.LEARNING ? "userId" : file == ImportFile.SOCIAL ? "fromId" : null;
-            try (PipelinedWrites writes = new PipelinedWrites(writer, file.statement(),
-                    partitionColumn == null ? 1 : eventWriters, batchSize)) {
+            try (PipelinedWrites writes = new PipelinedWrites(writer, partitionColumn == null ? 1 : eventWriters,
+                    batchSize)) {
                 CsvReader.CsvRecord record;
                 while ((record = csv.next()) != null) {
                     read++;
@@ -124,7 +124,7 @@ public class GraphImporter {
                             : validator.validate(file, toMap(header, record.fields()));
                     if (result instanceof RowValidation.Accepted accepted) {
                         String key = partitionColumn == null ? "" : String.valueOf(accepted.row().get(partitionColumn));
-                        List<PipelinedWrites.Done> done = writes.add(key,
+                        List<PipelinedWrites.Done> done = writes.add(key, file.statementFor(accepted.row()),
                                 new BatchWriter.Pending(record.line(), accepted.row()), record.fields());
                         if (!done.isEmpty()) {
                             long[] counts = record(done, rejects);

@@ -19,10 +19,8 @@ public enum ImportFile {
     TOPIC_PREREQUISITES("topic_prerequisites.csv", List.of("topic_id", "requires_topic_id"), List.of(), false,
             CypherQuery.IMPORT_TOPIC_PREREQUISITES),
     FOLLOWS("follows.csv", List.of("follower_id", "followee_id"), List.of("at"), false, CypherQuery.IMPORT_FOLLOWS),
-    SOCIAL("social.csv", List.of("from_user_id", "to_user_id", "type", "at"), List.of("course_id"), false,
-            CypherQuery.IMPORT_SOCIAL),
-    LEARNING("learning.csv", List.of("user_id", "course_id", "type", "at"), List.of("value"), false,
-            CypherQuery.IMPORT_LEARNING),
+    SOCIAL("social.csv", List.of("from_user_id", "to_user_id", "type", "at"), List.of("course_id"), false, null),
+    LEARNING("learning.csv", List.of("user_id", "course_id", "type", "at"), List.of("value"), false, null),
     MEMBERSHIPS("memberships.csv", List.of("user_id", "tier", "at"), List.of(), false, CypherQuery.IMPORT_MEMBERSHIPS);
 
     /** Node properties an extra column may not overwrite: the model's own and the analytics'. */
@@ -61,7 +59,8 @@ public enum ImportFile {
         return extraColumnsAsProperties;
     }
 
-    public CypherQuery statement() {
-        return statement;
+    /** The statement that writes this validated row: per event type for the event files. */
+    public CypherQuery statementFor(java.util.Map<String, Object> row) {
+        return statement != null ? statement : CypherQuery.forEvent((String) row.get("rel"));
     }
 }

@@ -15,10 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Batches rows per partition and writes full batches on background threads while the caller
- * keeps parsing. Rows with the same partition key always go to the same partition, so their
- * order is kept; with one partition this is plain sequential writing with parsing overlapped.
- * At most one batch per partition is in flight. Finished batches are handed back to the caller,
+ * Batches rows per partition and statement, and writes full batches on background threads while
+ * the caller keeps parsing. Rows with the same partition key and statement always go to the same
+ * batch sequence, so their order is kept; with one partition and one statement this is plain
+ * sequential writing with parsing overlapped. At most one batch per partition is in flight. Finished batches are handed back to the caller,
  * which writes their refused rows to the rejects file on its own thread.
  */
 final class PipelinedWrites implements AutoCloseable {
@@ -27,22 +27,26 @@ final class PipelinedWrites implements AutoCloseable {
     record Done(int rows, List<BatchWriter.Refused> refused, Map<Long, List<String>> fields) {
     }
 
-    private record Batch(List<BatchWriter.Pending> rows, Map<Long, List<String>> fields) {
+    private record Batch(CypherQuery statement, List<BatchWriter.Pending> rows, Map<Long, List<String>> fields) {
+        Batch(CypherQuery statement, int capacity) {
+            this(statement, new ArrayList<>(capacity), new HashMap<>());
+        }
     }
 
     private final BatchWriter writer;
-    private final CypherQuery statement;
+    private final int partitions;
     private final int batchSize;
-    private final List<Batch> open = new ArrayList<>();
+    /** Open batches by partition, then by statement. */
+    private final List<Map<CypherQuery, Batch>> open = new ArrayList<>();
     private final Deque<Future<Done>> inFlight = new ArrayDeque<>();
     private final ExecutorService pool;
 
-    PipelinedWrites(BatchWriter writer, CypherQuery statement, int partitions, int batchSize) {
+    PipelinedWrites(BatchWriter writer, int partitions, int batchSize) {
         this.writer = writer;
-        this.statement = statement;
+        this.partitions = partitions;
         this.batchSize = batchSize;
         for (int i = 0; i < partitions; i++) {
-            open.add(new Batch(new ArrayList<>(batchSize), new HashMap<>()));
+            open.add(new java.util.EnumMap<>(CypherQuery.class));
         }
         this.pool = Executors.newFixedThreadPool(partitions, r -> {
             Thread t = new Thread(r, "import-writer");
@@ -52,30 +56,38 @@ final class PipelinedWrites implements AutoCloseable {
     }
 
     /** Adds a row; returns the batches that finished meanwhile (usually none). */
-    List<Done> add(String partitionKey, BatchWriter.Pending row, List<String> fields) {
-        int p = open.size() == 1 ? 0 : Math.floorMod(partitionKey.hashCode(), open.size());
-        Batch b = open.get(p);
+    List<Done> add(String partitionKey, CypherQuery statement, BatchWriter.Pending row, List<String> fields) {
+        int p = partitions == 1 ? 0 : Math.floorMod(partitionKey.hashCode(), partitions);
+        Batch b = open.get(p).computeIfAbsent(statement, s -> new Batch(s, batchSize));
         b.rows().add(row);
         b.fields().put(row.source(), fields);
         if (b.rows().size() < batchSize) {
             return List.of();
         }
-        open.set(p, new Batch(new ArrayList<>(batchSize), new HashMap<>()));
+        open.get(p).remove(statement);
         List<Done> done = new ArrayList<>();
-        while (inFlight.size() >= open.size()) {
+        while (inFlight.size() >= partitions) {
             done.add(await(inFlight.poll()));
         }
-        inFlight.add(pool.submit(() -> new Done(b.rows().size(), writer.write(statement, b.rows()), b.fields())));
+        submit(b);
         return done;
+    }
+
+    private void submit(Batch b) {
+        inFlight.add(pool.submit(() -> new Done(b.rows().size(), writer.write(b.statement(), b.rows()), b.fields())));
     }
 
     /** Writes what is left and waits for everything. */
     List<Done> finish() {
         List<Done> done = new ArrayList<>();
-        for (Batch b : open) {
-            if (!b.rows().isEmpty()) {
-                inFlight.add(pool.submit(() -> new Done(b.rows().size(), writer.write(statement, b.rows()), b.fields())));
+        for (Map<CypherQuery, Batch> partition : open) {
+            for (Batch b : partition.values()) {
+                while (inFlight.size() >= partitions) {
+                    done.add(await(inFlight.poll()));
+                }
+                submit(b);
             }
+            partition.clear();
         }
         while (!inFlight.isEmpty()) {
             done.add(await(inFlight.poll()));

@@ -26,8 +26,19 @@ public enum CypherQuery {
     IMPORT_COURSE_TOPICS("import/merge-course-topics.cypher"),
     IMPORT_TOPIC_PREREQUISITES("import/merge-topic-prerequisites.cypher"),
     IMPORT_FOLLOWS("import/merge-follows.cypher"),
-    IMPORT_SOCIAL("import/merge-social-events.cypher"),
-    IMPORT_LEARNING("import/merge-learning-events.cypher"),
+    SOCIAL_COMMENTED("import/social/merge-commented.cypher"),
+    SOCIAL_REPLIED("import/social/merge-replied.cypher"),
+    SOCIAL_LIKED("import/social/merge-liked.cypher"),
+    SOCIAL_SHARED("import/social/merge-shared.cypher"),
+    SOCIAL_TIPPED("import/social/merge-tipped.cypher"),
+    SOCIAL_ANSWERED("import/social/merge-answered.cypher"),
+    SOCIAL_MENTIONED("import/social/merge-mentioned.cypher"),
+    LEARNING_VIEWED("import/learning/merge-viewed.cypher"),
+    LEARNING_ENROLLED("import/learning/merge-enrolled.cypher"),
+    LEARNING_PROGRESSED("import/learning/merge-progressed.cypher"),
+    LEARNING_COMPLETED("import/learning/merge-completed.cypher"),
+    LEARNING_RATED("import/learning/merge-rated.cypher"),
+    LEARNING_PURCHASED("import/learning/merge-purchased.cypher"),
     IMPORT_MEMBERSHIPS("import/merge-memberships.cypher"),
 
     // lookups the import needs to validate references
@@ -63,6 +74,20 @@ public enum CypherQuery {
     CypherQuery(String path) {
         this.path = path;
         this.text = load(path);
+    }
+
+    /**
+     * The MERGE statement for one event relationship type (COMMENTED, ..., VIEWED, ...): each
+     * type has its own statement so that the planner expands only that type.
+     */
+    public static CypherQuery forEvent(String relationshipType) {
+        for (CypherQuery q : values()) {
+            if ((q.name().startsWith("SOCIAL_") || q.name().startsWith("LEARNING_"))
+                    && q.name().endsWith("_" + relationshipType)) {
+                return q;
+            }
+        }
+        throw new IllegalArgumentException("no statement for event type " + relationshipType);
     }
 
     /** Path below {@code cypher/}. */

@@ -52,9 +52,13 @@ class CypherFilesIT extends GraphTestSupport {
         m.put(CypherQuery.IMPORT_COURSE_TOPICS, rows(Map.of("courseId", "c1", "topicId", "ml", "weight", 0.5)));
         m.put(CypherQuery.IMPORT_TOPIC_PREREQUISITES, rows(Map.of("topicId", "dl", "requiresId", "algebra")));
         m.put(CypherQuery.IMPORT_FOLLOWS, rows(Map.of("followerId", "u5", "followeeId", "u3", "at", AT)));
-        m.put(CypherQuery.IMPORT_SOCIAL, rows(Map.of("fromId", "u5", "toId", "u3", "rel", "LIKED", "at", AT)));
-        m.put(CypherQuery.IMPORT_LEARNING, rows(Map.of("userId", "u5", "courseId", "c2", "rel", "VIEWED", "at", AT,
-                "value", 10.0)));
+        for (CypherQuery q : CypherQuery.values()) {
+            if (q.name().startsWith("SOCIAL_")) {
+                m.put(q, rows(Map.of("fromId", "u5", "toId", "u3", "at", AT, "courseId", "c1")));
+            } else if (q.name().startsWith("LEARNING_")) {
+                m.put(q, rows(Map.of("userId", "u5", "courseId", "c2", "at", AT, "value", 10.0)));
+            }
+        }
         m.put(CypherQuery.IMPORT_MEMBERSHIPS, rows(Map.of("userId", "u5", "tier", "basic", "at", AT)));
         m.put(CypherQuery.PROJECTION_SOCIAL, Map.of("noTime", Long.MIN_VALUE));
         m.put(CypherQuery.PROJECTION_LEARNING, Map.of("noTime", Long.MIN_VALUE));
