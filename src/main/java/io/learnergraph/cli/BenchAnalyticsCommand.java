@@ -78,6 +78,12 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be >= 1, was " + runs);
+        }
+        if ("file".equals(graph) && edgesFile == null) {
+            throw new IllegalArgumentException("--graph file needs --edges-file FILE");
+        }
         long t0 = System.nanoTime();
         CsrGraph g = switch (graph) {
             case "powerlaw" -> PowerLawGraphs.barabasiAlbert(nodes, m, 1);
@@ -179,12 +185,18 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
         Map<String, Integer> ids = new HashMap<>();
         List<int[]> pairs = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            int lineNumber = 0;
             for (String line = r.readLine(); line != null; line = r.readLine()) {
+                lineNumber++;
                 line = line.strip();
                 if (line.isEmpty() || line.startsWith("#") || line.startsWith("%")) {
                     continue;
                 }
                 String[] f = line.split("[\\s,]+");
+                if (f.length < 2) {
+                    throw new IllegalArgumentException(file + " line " + lineNumber + ": expected two node ids, found '"
+                            + line + "'");
+                }
                 int a = ids.computeIfAbsent(f[0], k -> ids.size());
                 int c = ids.computeIfAbsent(f[1], k -> ids.size());
                 pairs.add(new int[]{a, c});

@@ -1,6 +1,5 @@
 package io.learnergraph.cli;
 
-import io.learnergraph.LearnerGraphException;
 import io.learnergraph.ingest.GraphImporter;
 import io.learnergraph.ingest.ImportReport;
 import io.micronaut.context.ApplicationContext;
@@ -26,9 +25,6 @@ public class ImportCommand implements Callable<Integer> {
                     .importDirectory(dir, new TerminalProgress(System.err));
             System.out.print(ImportSummary.format(report));
             return report.complete() ? 0 : 1;
-        } catch (LearnerGraphException e) {
-            System.err.println("import failed: " + e.getMessage());
-            return 2;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.learnergraph.cli;
 
+import io.learnergraph.LearnerGraphException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,8 @@ public class LearnerGraphCli implements Callable<Integer> {
 
     public static void main(String[] args) {
         useConfigFileOnDisk();
-        int code = new CommandLine(new LearnerGraphCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int code = new CommandLine(new LearnerGraphCli()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(LearnerGraphCli::expectedErrors).execute(args);
         if (code != 0 || !ServeCommand.serving()) {
             System.exit(code);
         }
@@ -28,6 +30,21 @@ public class LearnerGraphCli implements Callable<Integer> {
     @Override
     public Integer call() {
         return new ServeCommand().call();
+    }
+
+    /**
+     * Errors about the input or the database (bad values, unreachable Neo4j, unreadable files)
+     * are one line naming the problem and exit code 2; anything else is a bug and keeps its trace.
+     */
+    static int expectedErrors(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof LearnerGraphException || e instanceof IllegalArgumentException
+                || e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
+            String message = e instanceof java.nio.file.NoSuchFileException ? "no such file: " + e.getMessage()
+                    : e.getMessage();
+            cmd.getErr().println(cmd.getCommandName() + " failed: " + message);
+            return 2;
+        }
+        throw e;
     }
 
     /**
