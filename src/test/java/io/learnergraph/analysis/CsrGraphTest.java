@@ -28,7 +28,7 @@ class CsrGraphTest {
         assertEquals(3.0, weightOf(g, 0, 1), 1e-6);
         assertEquals(4.0, weightOf(g, 0, 2), 1e-6);
         assertEquals(0, g.degree(1));
-        assertEquals(7.5, g.totalArcWeight(), 1e-6);
+        assertEquals(7.0, g.weightedDegree(0), 1e-6);
     }
 
     @Test

@@ -75,15 +75,6 @@ public final class CsrGraph {
         return s;
     }
 
-    /** Total weight of all arcs. */
-    public double totalArcWeight() {
-        double s = 0;
-        for (float w : weights) {
-            s += w;
-        }
-        return s;
-    }
-
     /** Bytes held by the arrays. */
     public long bytes() {
         return 4L * offsets.length + 4L * targets.length + 4L * weights.length;

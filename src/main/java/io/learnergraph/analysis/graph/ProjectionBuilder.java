@@ -34,6 +34,8 @@ public final class ProjectionBuilder {
     private final List<Float> coverageWeights = new ArrayList<>();
     private final List<int[]> coveragePairs = new ArrayList<>();
     private long skipped;
+    private String lastType;
+    private byte lastTypeCode;
     private long maxMinute = GraphSnapshot.NO_TIME;
 
     public ProjectionBuilder(ProjectionWeights weights) {
@@ -196,6 +198,10 @@ public final class ProjectionBuilder {
     }
 
     private byte typeCode(String type) {
+        // rows arrive grouped by (node, type): the same string many times in a row
+        if (type == lastType) {
+            return lastTypeCode;
+        }
         int i = typeNames.indexOf(type);
         if (i < 0) {
             if (typeNames.size() == 127) {
@@ -204,7 +210,9 @@ public final class ProjectionBuilder {
             typeNames.add(type);
             i = typeNames.size() - 1;
         }
-        return (byte) i;
+        lastType = type;
+        lastTypeCode = (byte) i;
+        return lastTypeCode;
     }
 
     /** Events as parallel primitive arrays: 17 bytes each until the CSR is built. */
