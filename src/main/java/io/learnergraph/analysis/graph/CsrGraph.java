@@ -8,6 +8,11 @@ import java.util.Arrays;
  * {@code weights}. 4 bytes per target plus 4 per weight, and {@code 4(n+1)} for the offsets.
  * An undirected graph is stored with each edge in both directions ({@link #isSymmetric()}). A
  * bipartite graph (users → courses) has {@link #columnCount()} targets distinct from its rows.
+ *
+ * <p>A graph may carry arc labels: per arc, a bitmask of the relationship types merged into it
+ * ({@link #labelNames()} names the bits) and the latest minute among them. Recommendations use
+ * them to tell "completed" from "viewed" and to put the real relationship into explanations;
+ * they cost 8 bytes per arc and only the learning graphs carry them.
  */
 public final class CsrGraph {
 
@@ -17,14 +22,73 @@ public final class CsrGraph {
     private final int[] targets;
     private final float[] weights;
     private final boolean symmetric;
+    private final String[] labelNames;
+    private final int[] labels;
+    private final int[] latest;
 
-    private CsrGraph(int nodeCount, int columnCount, int[] offsets, int[] targets, float[] weights, boolean symmetric) {
+    private CsrGraph(int nodeCount, int columnCount, int[] offsets, int[] targets, float[] weights, boolean symmetric,
+                     String[] labelNames, int[] labels, int[] latest) {
         this.nodeCount = nodeCount;
         this.columnCount = columnCount;
         this.offsets = offsets;
         this.targets = targets;
         this.weights = weights;
         this.symmetric = symmetric;
+        this.labelNames = labelNames;
+        this.labels = labels;
+        this.latest = latest;
+    }
+
+    /** Minute value of an arc whose events carry no time. */
+    public static final int NO_MINUTE = Integer.MIN_VALUE;
+
+    public boolean hasLabels() {
+        return labels != null;
+    }
+
+    /** The relationship type of each label bit; empty without labels. */
+    public String[] labelNames() {
+        return labelNames == null ? new String[0] : labelNames.clone();
+    }
+
+    /** The bit of a relationship type in {@link #labels(int)}, or 0 if the graph has no such label. */
+    public int labelBit(String name) {
+        if (labelNames != null) {
+            for (int i = 0; i < labelNames.length; i++) {
+                if (labelNames[i].equals(name)) {
+                    return 1 << i;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Bitmask of the relationship types merged into this arc (0 without labels). */
+    public int labels(int arc) {
+        return labels == null ? 0 : labels[arc];
+    }
+
+    /** The latest epoch minute among the events merged into this arc, or {@link #NO_MINUTE}. */
+    public int latest(int arc) {
+        return latest == null ? NO_MINUTE : latest[arc];
+    }
+
+    /** The arc v → target, or -1: binary search, since each row is sorted by target. */
+    public int findArc(int v, int target) {
+        int lo = offsets[v];
+        int hi = offsets[v + 1] - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int t = targets[mid];
+            if (t < target) {
+                lo = mid + 1;
+            } else if (t > target) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
     }
 
     /** Rows: the nodes arcs start from. */
@@ -77,15 +141,23 @@ public final class CsrGraph {
 
     /** Bytes held by the arrays. */
     public long bytes() {
-        return 4L * offsets.length + 4L * targets.length + 4L * weights.length;
+        return 4L * offsets.length + 4L * targets.length + 4L * weights.length
+                + (labels == null ? 0 : 8L * labels.length);
     }
 
-    /** The graph with every arc reversed. */
+    /** The graph with every arc reversed (labels kept). */
     public CsrGraph transpose() {
         Builder b = new Builder(columnCount, nodeCount, targets.length);
+        if (labels != null) {
+            b.labelled(labelNames);
+        }
         for (int v = 0; v < nodeCount; v++) {
             for (int a = offsets[v]; a < offsets[v + 1]; a++) {
-                b.add(targets[a], v, weights[a]);
+                if (labels != null) {
+                    b.add(targets[a], v, weights[a], labels[a], latest[a]);
+                } else {
+                    b.add(targets[a], v, weights[a]);
+                }
             }
         }
         return b.build(false);
@@ -116,7 +188,7 @@ public final class CsrGraph {
     public CsrGraph unweighted() {
         float[] ones = new float[targets.length];
         Arrays.fill(ones, 1f);
-        return new CsrGraph(nodeCount, columnCount, offsets, targets, ones, symmetric);
+        return new CsrGraph(nodeCount, columnCount, offsets, targets, ones, symmetric, labelNames, labels, latest);
     }
 
     public static Builder builder(int nodeCount, int expectedArcs) {
@@ -138,6 +210,9 @@ public final class CsrGraph {
         private int[] src;
         private int[] dst;
         private float[] w;
+        private String[] labelNames;
+        private int[] lab;
+        private int[] min;
         private int size;
 
         private Builder(int nodeCount, int columnCount, int expectedArcs) {
@@ -152,6 +227,28 @@ public final class CsrGraph {
             w = new float[cap];
         }
 
+        /** Arcs will carry labels: bit i of a label mask stands for {@code names[i]} (at most 32). */
+        public Builder labelled(String[] names) {
+            if (names.length > 32) {
+                throw new IllegalArgumentException("at most 32 label names, were " + names.length);
+            }
+            labelNames = names.clone();
+            lab = new int[src.length];
+            min = new int[src.length];
+            return this;
+        }
+
+        /** A labelled arc: parallel arcs merge by summing weights, OR-ing labels, keeping the latest minute. */
+        public Builder add(int from, int to, double weight, int labelMask, int minute) {
+            if (lab == null) {
+                throw new IllegalStateException("call labelled(names) before adding labelled arcs");
+            }
+            add(from, to, weight);
+            lab[size - 1] = labelMask;
+            min[size - 1] = minute;
+            return this;
+        }
+
         public Builder add(int from, int to, double weight) {
             if (from < 0 || from >= nodeCount || to < 0 || to >= columnCount) {
                 throw new IllegalArgumentException("arc " + from + "->" + to + " outside the graph's "
@@ -162,6 +259,10 @@ public final class CsrGraph {
                 src = Arrays.copyOf(src, cap);
                 dst = Arrays.copyOf(dst, cap);
                 w = Arrays.copyOf(w, cap);
+                if (lab != null) {
+                    lab = Arrays.copyOf(lab, cap);
+                    min = Arrays.copyOf(min, cap);
+                }
             }
             src[size] = from;
             dst[size] = to;
@@ -190,22 +291,32 @@ public final class CsrGraph {
             int[] fill = Arrays.copyOf(offsets, nodeCount);
             int[] t = new int[size];
             float[] tw = new float[size];
+            int[] tl = lab == null ? null : new int[size];
+            int[] tm = lab == null ? null : new int[size];
             for (int i = 0; i < size; i++) {
                 int pos = fill[src[i]]++;
                 t[pos] = dst[i];
                 tw[pos] = w[i];
+                if (tl != null) {
+                    tl[pos] = lab[i];
+                    tm[pos] = min[i];
+                }
             }
             src = null;
             dst = null;
             w = null;
-            return mergeParallel(offsets, t, tw, symmetric);
+            lab = null;
+            min = null;
+            return mergeParallel(offsets, t, tw, tl, tm, symmetric);
         }
 
         /** Sorts each row by target and sums parallel arcs into fresh arrays. */
-        private CsrGraph mergeParallel(int[] offsets, int[] t, float[] tw, boolean symmetric) {
+        private CsrGraph mergeParallel(int[] offsets, int[] t, float[] tw, int[] tl, int[] tm, boolean symmetric) {
             int[] newOffsets = new int[nodeCount + 1];
             int[] outTargets = new int[t.length];
             float[] outWeights = new float[t.length];
+            int[] outLabels = tl == null ? null : new int[t.length];
+            int[] outLatest = tl == null ? null : new int[t.length];
             int out = 0;
             long[] row = new long[16];
             for (int v = 0; v < nodeCount; v++) {
@@ -223,12 +334,21 @@ public final class CsrGraph {
                 int last = -1;
                 for (int i = 0; i < len; i++) {
                     int target = (int) (row[i] >>> 32);
-                    float weight = tw[(int) row[i]];
+                    int pos = (int) row[i];
+                    float weight = tw[pos];
                     if (target == last) {
                         outWeights[out - 1] += weight;
+                        if (outLabels != null) {
+                            outLabels[out - 1] |= tl[pos];
+                            outLatest[out - 1] = Math.max(outLatest[out - 1], tm[pos]);
+                        }
                     } else {
                         outTargets[out] = target;
                         outWeights[out] = weight;
+                        if (outLabels != null) {
+                            outLabels[out] = tl[pos];
+                            outLatest[out] = tm[pos];
+                        }
                         out++;
                         last = target;
                     }
@@ -236,7 +356,9 @@ public final class CsrGraph {
             }
             newOffsets[nodeCount] = out;
             return new CsrGraph(nodeCount, columnCount, newOffsets, Arrays.copyOf(outTargets, out),
-                    Arrays.copyOf(outWeights, out), symmetric);
+                    Arrays.copyOf(outWeights, out), symmetric, labelNames,
+                    outLabels == null ? null : Arrays.copyOf(outLabels, out),
+                    outLatest == null ? null : Arrays.copyOf(outLatest, out));
         }
     }
 }

@@ -138,12 +138,14 @@ public final class ProjectionBuilder {
         for (int i = 0; i < typeWeight.length; i++) {
             typeWeight[i] = weights.byRelationshipType().getOrDefault(typeNames.get(i), 0.0);
         }
-        CsrGraph.Builder sb = CsrGraph.builder(nu, social.size);
+        // arcs are labelled with the event types merged into them and their latest time
+        int[] socialBits = labelBits(social);
+        CsrGraph.Builder sb = CsrGraph.builder(nu, social.size).labelled(labelNames(socialBits));
         for (int i = 0; i < social.size; i++) {
             int a = social.from[i];
             double w = weight(social.type[i], social.minute[i], now);
             if (w > 0) {
-                sb.add(a, social.to[i], w);
+                sb.add(a, social.to[i], w, socialBits[social.type[i]], minute(social.minute[i]));
             }
             if (!"FOLLOWS".equals(typeNames.get(social.type[i]))) { // following is not activity
                 lastActive[a] = Math.max(lastActive[a], social.minute[i]);
@@ -151,12 +153,13 @@ public final class ProjectionBuilder {
         }
         CsrGraph socialGraph = sb.build();
         social.release();
-        CsrGraph.Builder lb = CsrGraph.bipartiteBuilder(nu, nc, learning.size);
+        int[] learningBits = labelBits(learning);
+        CsrGraph.Builder lb = CsrGraph.bipartiteBuilder(nu, nc, learning.size).labelled(labelNames(learningBits));
         for (int i = 0; i < learning.size; i++) {
             int u = learning.from[i];
             double w = weight(learning.type[i], learning.minute[i], now);
             if (w > 0) {
-                lb.add(u, learning.to[i], w);
+                lb.add(u, learning.to[i], w, learningBits[learning.type[i]], minute(learning.minute[i]));
             }
             lastActive[u] = Math.max(lastActive[u], learning.minute[i]);
         }
@@ -185,6 +188,36 @@ public final class ProjectionBuilder {
                 GraphSnapshot.indexOf(tids));
         return new GraphSnapshot(version, now, users, courses, topics, socialGraph, socialGraph.undirected(),
                 learningGraph, learningGraph.transpose(), cb.build(), pb.build());
+    }
+
+    /** A label bit per type code that occurs in the buffer (0 for the others). */
+    private int[] labelBits(EventBuffer events) {
+        int[] bits = new int[typeNames.size()];
+        int next = 0;
+        for (int i = 0; i < events.size; i++) {
+            int t = events.type[i];
+            if (bits[t] == 0) {
+                if (next == 32) {
+                    throw new IllegalStateException("more than 32 relationship types in one graph");
+                }
+                bits[t] = 1 << next++;
+            }
+        }
+        return bits;
+    }
+
+    private String[] labelNames(int[] bits) {
+        String[] names = new String[Integer.bitCount(Arrays.stream(bits).reduce(0, (a, b) -> a | b))];
+        for (int t = 0; t < bits.length; t++) {
+            if (bits[t] != 0) {
+                names[Integer.numberOfTrailingZeros(bits[t])] = typeNames.get(t);
+            }
+        }
+        return names;
+    }
+
+    private static int minute(long m) {
+        return m == GraphSnapshot.NO_TIME ? CsrGraph.NO_MINUTE : (int) m;
     }
 
     private double weight(int type, long minute, long now) {

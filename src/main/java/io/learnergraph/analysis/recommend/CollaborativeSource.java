@@ -1,0 +1,186 @@
+package io.learnergraph.analysis.recommend;
+
+import io.learnergraph.analysis.graph.CsrGraph;
+import io.learnergraph.analysis.graph.GraphSnapshot;
+
+import java.util.SplittableRandom;
+
+/**
+ * Collaborative candidates by three-step random walks user → course → co-learner → course on the
+ * weighted user–course graph.
+ *
+ * <p>P3α (Cooper, Lee, Radke, Mestre 2014, "Random walks in recommender systems: exact
+ * computation and simulations"): with transition probabilities p(x→y) = (w_xy / Σ_z w_xz)^α, the
+ * score of course j is Σ_{i,v} p(u→i) · p(i→v) · p(v→j), v ≠ u. RP3β (Paudel, Christoffel,
+ * Newell, Bernstein 2017, "Updatable, accurate, diverse, and scalable recommendations for
+ * interactive applications") divides it by popularity(j)^β, popularity being the number of
+ * users who took j, so that long-tail courses are not drowned out.
+ *
+ * <p>Exact when the work Σ_{i ∈ N(u)} Σ_{v ∈ N(i)} deg(v) (precomputed per course) is within
+ * the budget: O(that work). Otherwise estimated Pixie-style (Eksombatchai et al. 2018): walks of
+ * three steps that restart at the user, each step picking a neighbour uniformly and weighting
+ * the visit by deg · p (importance sampling), an unbiased estimate in O(walks) whatever the
+ * degrees. The explanation is the strongest single path (i, v) seen for the course.
+ */
+final class CollaborativeSource implements Recommender.SourceResult {
+
+    private final RecommenderIndex index;
+    private final int user;
+    private final double[] scores;
+    private final int[] viaCourse;
+    private final int[] viaUser;
+    private final double[] best;
+    private final int[] coLearners;
+    private String method = "exact";
+
+    private CollaborativeSource(RecommenderIndex index, int user) {
+        this.index = index;
+        this.user = user;
+        int nc = index.snapshot().courses().count();
+        scores = new double[nc];
+        viaCourse = new int[nc];
+        viaUser = new int[nc];
+        best = new double[nc];
+        coLearners = new int[nc];
+    }
+
+    static CollaborativeSource compute(RecommenderIndex index, int user, RecommendationParameters p) {
+        CollaborativeSource c = new CollaborativeSource(index, user);
+        CsrGraph learning = index.snapshot().learning();
+        long work = 0;
+        for (int a = learning.start(user); a < learning.end(user); a++) {
+            work += index.twoHopWork[learning.target(a)];
+        }
+        if (work <= p.exactWorkBudget()) {
+            c.exact();
+        } else {
+            c.method = "walks";
+            c.walks(p.walks(), p.seed() ^ user * 0x9E3779B97F4A7C15L);
+        }
+        c.dampPopularity(p.beta());
+        return c;
+    }
+
+    /** How the scores were computed: "exact" or "walks". */
+    String method() {
+        return method;
+    }
+
+    /** Direct sum over all three-step paths. */
+    void exact() {
+        GraphSnapshot s = index.snapshot();
+        CsrGraph learning = s.learning();
+        CsrGraph learners = s.learners();
+        float[] forward = index.forwardProbability;
+        float[] backward = index.backwardProbability;
+        for (int a = learning.start(user); a < learning.end(user); a++) {
+            int i = learning.target(a);
+            double p1 = forward[a];
+            for (int b = learners.start(i); b < learners.end(i); b++) {
+                int v = learners.target(b);
+                if (v == user) {
+                    continue;
+                }
+                double p12 = p1 * backward[b];
+                for (int e = learning.start(v); e < learning.end(v); e++) {
+                    int j = learning.target(e);
+                    double x = p12 * forward[e];
+                    scores[j] += x;
+                    coLearners[j]++;
+                    if (x > best[j]) {
+                        best[j] = x;
+                        viaCourse[j] = a;
+                        viaUser[j] = e;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Monte-Carlo estimate of the same sum with uniform steps and importance weights. */
+    void walks(int walks, long seed) {
+        GraphSnapshot s = index.snapshot();
+        CsrGraph learning = s.learning();
+        CsrGraph learners = s.learners();
+        float[] forward = index.forwardProbability;
+        float[] backward = index.backwardProbability;
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int du = learning.degree(user);
+        if (du == 0) {
+            return;
+        }
+        double perWalk = 1.0 / walks;
+        for (int w = 0; w < walks; w++) {
+            int a = learning.start(user) + rnd.nextInt(du);
+            int i = learning.target(a);
+            int di = learners.degree(i);
+            int b = learners.start(i) + rnd.nextInt(di); // di >= 1: the user is a learner of i
+            int v = learners.target(b);
+            int dv = learning.degree(v);
+            if (v == user || dv == 0) {
+                continue; // contributes 0, as the exact sum skips v = u
+            }
+            int e = learning.start(v) + rnd.nextInt(dv);
+            int j = learning.target(e);
+            double path = (double) forward[a] * backward[b] * forward[e];
+            scores[j] += perWalk * du * di * dv * path;
+            coLearners[j]++;
+            if (path > best[j]) {
+                best[j] = path;
+                viaCourse[j] = a;
+                viaUser[j] = e;
+            }
+        }
+    }
+
+    private void dampPopularity(double beta) {
+        if (beta == 0) {
+            return;
+        }
+        for (int j = 0; j < scores.length; j++) {
+            if (scores[j] > 0) {
+                scores[j] /= Math.pow(Math.max(1, index.learnerCount(j)), beta);
+            }
+        }
+    }
+
+    @Override
+    public Reason explain(int course) {
+        GraphSnapshot s = index.snapshot();
+        CsrGraph learning = s.learning();
+        int a = viaCourse[course];
+        int e = viaUser[course];
+        int i = learning.target(a);
+        int v = learningSource(e);
+        String relU = index.learningRelationship(learning, a);
+        int b = learning.findArc(v, i);
+        String relV = index.learningRelationship(learning, b);
+        String relJ = index.learningRelationship(learning, e);
+        Paths path = Paths.from(s).user(user).out(relU).course(i).in(relV).user(v).out(relJ).course(course);
+        String text = s.users().names()[v] + ", who also " + Paths.verb3(relV) + " " + s.courses().titles()[i]
+                + ", " + Paths.verb3(relJ) + " " + s.courses().titles()[course]
+                + (coLearners[course] > 1 ? " (" + coLearners[course] + " co-learner paths lead here)" : "");
+        return new Reason("collaborative", text, path.steps());
+    }
+
+    /** The user an arc of the learning graph starts from: binary search over the row offsets. */
+    private int learningSource(int arc) {
+        CsrGraph learning = index.snapshot().learning();
+        int lo = 0;
+        int hi = learning.nodeCount() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (learning.start(mid) <= arc) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    @Override
+    public double[] scores() {
+        return scores;
+    }
+}

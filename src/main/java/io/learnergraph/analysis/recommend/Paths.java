@@ -1,0 +1,78 @@
+package io.learnergraph.analysis.recommend;
+
+import io.learnergraph.analysis.graph.GraphSnapshot;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds explanation paths from snapshot nodes, so every step names a real node or relationship. */
+final class Paths {
+
+    private final GraphSnapshot s;
+    private final List<PathStep> steps = new ArrayList<>();
+
+    private Paths(GraphSnapshot s) {
+        this.s = s;
+    }
+
+    static Paths from(GraphSnapshot s) {
+        return new Paths(s);
+    }
+
+    Paths user(int u) {
+        steps.add(PathStep.node("User", s.users().ids()[u], s.users().names()[u]));
+        return this;
+    }
+
+    Paths course(int c) {
+        steps.add(PathStep.node("Course", s.courses().ids()[c], s.courses().titles()[c]));
+        return this;
+    }
+
+    Paths topic(int t) {
+        steps.add(PathStep.node("Topic", s.topics().ids()[t], s.topics().names()[t]));
+        return this;
+    }
+
+    Paths tier(String name) {
+        steps.add(PathStep.node("Tier", name, name));
+        return this;
+    }
+
+    Paths community(int id) {
+        steps.add(PathStep.node("Community", String.valueOf(id), "community " + id));
+        return this;
+    }
+
+    Paths out(String relationship) {
+        steps.add(PathStep.out(relationship));
+        return this;
+    }
+
+    Paths in(String relationship) {
+        steps.add(PathStep.in(relationship));
+        return this;
+    }
+
+    List<PathStep> steps() {
+        return steps;
+    }
+
+    /** The past-tense verb of a learning relationship, for sentences. */
+    static String verb(String relationship) {
+        return switch (relationship) {
+            case "COMPLETED" -> "completed";
+            case "PURCHASED" -> "bought";
+            case "ENROLLED" -> "enrolled in";
+            case "PROGRESSED" -> "are taking";
+            case "RATED" -> "rated";
+            case "VIEWED" -> "viewed";
+            default -> relationship.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** The same, for a third person. */
+    static String verb3(String relationship) {
+        return relationship.equals("PROGRESSED") ? "is taking" : verb(relationship);
+    }
+}

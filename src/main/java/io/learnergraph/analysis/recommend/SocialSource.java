@@ -1,0 +1,189 @@
+package io.learnergraph.analysis.recommend;
+
+import io.learnergraph.analysis.graph.CsrGraph;
+import io.learnergraph.analysis.graph.GraphSnapshot;
+
+/**
+ * Social proof: courses recently taken by
+ * <ul>
+ *   <li>the people the user follows or interacts with, each weighted by tie strength (the
+ *   share of the user's outgoing social weight) — at most {@value #MAX_TIES} strongest ties;</li>
+ *   <li>the influencers of the user's community (top PageRank), weighted ½ · influence relative
+ *   to the community's top;</li>
+ *   <li>the community as a whole: 0.3 · (members who took it in the window / the top course's).</li>
+ * </ul>
+ * Every signal decays with the age of the taker's latest event on the course (half-life in the
+ * parameters), and counts 1 for a completion, 0.6 for a course only started. Cost: O(Σ learning
+ * degree of the ties and influencers), plus once per community its members' learning arcs.
+ */
+final class SocialSource implements Recommender.SourceResult {
+
+    static final int MAX_TIES = 500;
+    static final double INFLUENCER = 0.5;
+    static final double COMMUNITY = 0.3;
+    private static final byte TIE = 1;
+    private static final byte INFLUENCE = 2;
+    private static final byte TRENDING = 3;
+
+    private final RecommenderIndex index;
+    private final int user;
+    private final double[] scores;
+    private final double[] best;
+    private final byte[] kind;
+    private final int[] witness;
+    private final int[] ties;
+    private final int[] trendingCount;
+    private final double windowDays;
+
+    private SocialSource(RecommenderIndex index, int user, double windowDays) {
+        this.index = index;
+        this.user = user;
+        int nc = index.snapshot().courses().count();
+        scores = new double[nc];
+        best = new double[nc];
+        kind = new byte[nc];
+        witness = new int[nc];
+        ties = new int[nc];
+        trendingCount = new int[nc];
+        this.windowDays = windowDays;
+    }
+
+    static SocialSource compute(RecommenderIndex index, int user, RecommendationParameters p) {
+        SocialSource s = new SocialSource(index, user, p.windowDays());
+        s.run(p.halfLifeDays());
+        return s;
+    }
+
+    private void run(double halfLifeDays) {
+        GraphSnapshot s = index.snapshot();
+        CsrGraph social = s.social();
+        double total = social.weightedDegree(user);
+        double halfLife = halfLifeDays * 1440;
+        int[] arcs = strongestArcs(social, user, MAX_TIES);
+        for (int a : arcs) {
+            int v = social.target(a);
+            if (v != user && total > 0) {
+                boolean counted = addCoursesOf(v, social.weight(a) / total, halfLife, TIE);
+                if (counted) {
+                    markTie(v);
+                }
+            }
+        }
+        int k = index.community(user);
+        int[] influencers = index.communityInfluencers.length > k ? index.communityInfluencers[k] : new int[0];
+        if (influencers.length > 0) {
+            double top = index.influence[influencers[0]];
+            for (int inf : influencers) {
+                if (inf != user && top > 0) {
+                    addCoursesOf(inf, INFLUENCER * index.influence[inf] / top, halfLife, INFLUENCE);
+                }
+            }
+        }
+        int[][] trending = index.trending(k, (long) (windowDays * 1440));
+        if (trending[0].length > 0) {
+            double max = trending[1][0];
+            for (int i = 0; i < trending[0].length; i++) {
+                int c = trending[0][i];
+                if (trending[2][i] == user && trending[1][i] == 1) {
+                    continue; // only the user took it
+                }
+                trendingCount[c] = trending[1][i];
+                offer(c, COMMUNITY * trending[1][i] / max, TRENDING, trending[2][i]);
+            }
+        }
+    }
+
+    private boolean addCoursesOf(int v, double weight, double halfLife, byte why) {
+        GraphSnapshot s = index.snapshot();
+        CsrGraph learning = s.learning();
+        boolean any = false;
+        for (int e = learning.start(v); e < learning.end(v); e++) {
+            int labels = learning.labels(e);
+            if (!index.isTaken(labels)) {
+                continue;
+            }
+            double stage = (labels & index.completedMask) != 0 ? 1.0 : 0.6;
+            double x = weight * stage * recency(learning.latest(e), s.referenceMinute(), halfLife);
+            offer(learning.target(e), x, why, v);
+            any = true;
+        }
+        return any;
+    }
+
+    private void markTie(int v) {
+        CsrGraph learning = index.snapshot().learning();
+        for (int e = learning.start(v); e < learning.end(v); e++) {
+            if (index.isTaken(learning.labels(e))) {
+                ties[learning.target(e)]++;
+            }
+        }
+    }
+
+    private void offer(int c, double x, byte why, int who) {
+        scores[c] += x;
+        if (x > best[c]) {
+            best[c] = x;
+            kind[c] = why;
+            witness[c] = who;
+        }
+    }
+
+    static double recency(int latest, long reference, double halfLifeMinutes) {
+        if (latest == CsrGraph.NO_MINUTE || reference == GraphSnapshot.NO_TIME || reference <= latest) {
+            return 1;
+        }
+        return Math.pow(0.5, (reference - latest) / halfLifeMinutes);
+    }
+
+    /** The arcs of v's row, or its {@code max} heaviest when it has more. */
+    private static int[] strongestArcs(CsrGraph g, int v, int max) {
+        int d = g.degree(v);
+        int[] arcs = new int[d];
+        for (int i = 0; i < d; i++) {
+            arcs[i] = g.start(v) + i;
+        }
+        if (d <= max) {
+            return arcs;
+        }
+        return java.util.Arrays.stream(arcs).boxed().sorted((a, b) -> Float.compare(g.weight(b), g.weight(a)))
+                .limit(max).mapToInt(Integer::intValue).toArray();
+    }
+
+    @Override
+    public double[] scores() {
+        return scores;
+    }
+
+    @Override
+    public Reason explain(int c) {
+        GraphSnapshot s = index.snapshot();
+        CsrGraph learning = s.learning();
+        int v = witness[c];
+        int arc = learning.findArc(v, c);
+        String rel = index.learningRelationship(learning, arc);
+        String course = s.courses().titles()[c];
+        String name = s.users().names()[v];
+        int k = index.community(user);
+        Paths path = Paths.from(s).user(user);
+        String text;
+        switch (kind[c]) {
+            case TIE -> {
+                String tie = index.socialRelationship(user, v);
+                path.out(tie).user(v).out(rel).course(c);
+                text = name + (tie.equals("FOLLOWS") ? ", whom you follow, " : ", whom you interact with, ")
+                        + Paths.verb3(rel) + " " + course
+                        + (ties[c] > 1 ? " (" + ties[c] + " of your connections took it)" : "");
+            }
+            case INFLUENCE -> {
+                path.out("MEMBER_OF").community(k).in("MEMBER_OF").user(v).out(rel).course(c);
+                text = name + ", an influencer in your community, " + Paths.verb3(rel) + " " + course;
+            }
+            default -> {
+                path.out("MEMBER_OF").community(k).in("MEMBER_OF").user(v).out(rel).course(c);
+                text = trendingCount[c] + " members of your community took " + course + " in the last "
+                        + Math.round(windowDays) + " days, most recently " + name;
+            }
+        }
+        return new Reason("social", text, path.steps());
+    }
+}
