@@ -31,6 +31,8 @@ final class SocialSource implements Recommender.SourceResult {
     private final double[] best;
     private final byte[] kind;
     private final int[] witness;
+    private final double[] bestTie;
+    private final int[] tieWitness;
     private final int[] ties;
     private final int[] trendingCount;
     private final double windowDays;
@@ -43,6 +45,8 @@ final class SocialSource implements Recommender.SourceResult {
         best = new double[nc];
         kind = new byte[nc];
         witness = new int[nc];
+        bestTie = new double[nc];
+        tieWitness = new int[nc];
         ties = new int[nc];
         trendingCount = new int[nc];
         this.windowDays = windowDays;
@@ -60,7 +64,9 @@ final class SocialSource implements Recommender.SourceResult {
         double total = social.weightedDegree(user);
         double halfLife = halfLifeDays * 1440;
         int[] arcs = strongestArcs(social, user, MAX_TIES);
+        java.util.Set<Integer> tied = new java.util.HashSet<>();
         for (int a : arcs) {
+            tied.add(social.target(a));
             int v = social.target(a);
             if (v != user && total > 0) {
                 boolean counted = addCoursesOf(v, social.weight(a) / total, halfLife, TIE);
@@ -74,7 +80,7 @@ final class SocialSource implements Recommender.SourceResult {
         if (influencers.length > 0) {
             double top = index.influence[influencers[0]];
             for (int inf : influencers) {
-                if (inf != user && top > 0) {
+                if (inf != user && top > 0 && !tied.contains(inf)) { // a tie counts once, as a tie
                     addCoursesOf(inf, INFLUENCER * index.influence[inf] / top, halfLife, INFLUENCE);
                 }
             }
@@ -121,6 +127,10 @@ final class SocialSource implements Recommender.SourceResult {
 
     private void offer(int c, double x, byte why, int who) {
         scores[c] += x;
+        if (why == TIE && x > bestTie[c]) {
+            bestTie[c] = x;
+            tieWitness[c] = who;
+        }
         if (x > best[c]) {
             best[c] = x;
             kind[c] = why;
@@ -158,7 +168,9 @@ final class SocialSource implements Recommender.SourceResult {
     public Reason explain(int c) {
         GraphSnapshot s = index.snapshot();
         CsrGraph learning = s.learning();
-        int v = witness[c];
+        // people the user knows make the most personal reason, whichever signal was strongest
+        byte why = ties[c] > 0 ? TIE : kind[c];
+        int v = why == TIE ? tieWitness[c] : witness[c];
         int arc = learning.findArc(v, c);
         String rel = index.learningRelationship(learning, arc);
         String course = s.courses().titles()[c];
@@ -166,7 +178,7 @@ final class SocialSource implements Recommender.SourceResult {
         int k = index.community(user);
         Paths path = Paths.from(s).user(user);
         String text;
-        switch (kind[c]) {
+        switch (why) {
             case TIE -> {
                 String tie = index.socialRelationship(user, v);
                 path.out(tie).user(v).out(rel).course(c);
