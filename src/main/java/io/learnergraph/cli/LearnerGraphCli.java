@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "learnergraph", mixinStandardHelpOptions = true, version = "LearnerGraph 0.1.0",
         description = "Graph analytics for online-learning platforms over Neo4j.",
-        subcommands = {ServeCommand.class, ImportCommand.class, DemoCommand.class, BenchCommand.class,
+        subcommands = {ServeCommand.class, ImportCommand.class, DemoCommand.class, BenchCommand.class, EvalCommand.class,
                 CommandLine.HelpCommand.class})
 public class LearnerGraphCli implements Callable<Integer> {
 

@@ -1,0 +1,168 @@
+package io.learnergraph.cli;
+
+import io.learnergraph.LearnerGraphException;
+import io.learnergraph.analysis.graph.GraphSnapshot;
+import io.learnergraph.analysis.recommend.OfflineEvaluation;
+import io.learnergraph.analysis.recommend.RecommendationParameters;
+import io.learnergraph.analysis.recommend.RecommendationParameters.SourceWeights;
+import io.learnergraph.analysis.recommend.Recommender;
+import io.learnergraph.analysis.recommend.RecommenderIndex;
+import io.learnergraph.ingest.CutoffSplit;
+import io.learnergraph.ingest.GraphImporter;
+import io.learnergraph.ingest.ImportReport;
+import io.learnergraph.ingest.RowValidator;
+import io.learnergraph.service.RecommendationService;
+import io.learnergraph.service.SnapshotService;
+import io.micronaut.context.ApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code eval recommendations DIR --cutoff TIME --k 10}: imports DIR's rows before the cutoff
+ * into a fresh embedded database, recommends for every user who enrolled in a new course after
+ * it, and scores the blend, each source alone, the blend without each source (ablation) and two
+ * baselines (most-popular, item-KNN) on those later enrolments, all on the same projection.
+ */
+@Command(name = "recommendations", mixinStandardHelpOptions = true,
+        description = "Score recommendations against enrolments after a cutoff, with baselines and ablations.")
+public class EvalRecommendationsCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "an import directory (graph-import/README.md)")
+    Path dir;
+
+    @Option(names = "--cutoff", required = true, description = "ISO-8601 time, e.g. 2026-08-01: history before, truth after")
+    String cutoff;
+
+    @Option(names = "--k", defaultValue = "10", description = "list length scored (default ${DEFAULT-VALUE})")
+    int k;
+
+    @Option(names = "--data-dir", description = "empty directory for the evaluation database (default: a temporary one, deleted)")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws IOException {
+        Instant at = RowValidator.parseTime(cutoff.strip()).map(t -> t.toInstant()).orElseThrow(() ->
+                new LearnerGraphException.InvalidInput("--cutoff", "--cutoff: unparsable time '" + cutoff
+                        + "' (expected ISO-8601, e.g. 2026-08-01 or 2026-08-01T00:00:00Z)"));
+        if (k < 1 || k > RecommendationParameters.MAX_LIMIT) {
+            throw new LearnerGraphException.InvalidInput("--k", "--k must be in 1.." + RecommendationParameters.MAX_LIMIT
+                    + ", was " + k);
+        }
+        boolean temporary = dataDir == null;
+        Path work = temporary ? Files.createTempDirectory("learnergraph-eval") : dataDir;
+        if (!temporary && Files.isDirectory(work)) {
+            try (Stream<Path> s = Files.list(work)) {
+                if (s.findAny().isPresent()) {
+                    throw new LearnerGraphException.InvalidInput("--data-dir", "--data-dir must be empty: " + work);
+                }
+            }
+        }
+        try {
+            CutoffSplit.Result split = CutoffSplit.split(dir, at, work.resolve("before-cutoff"));
+            System.out.printf(Locale.ROOT, "cutoff %s: %,d rows before it imported, %,d after it held out "
+                    + "(%,d enrolments scored against)%n", at, split.rowsKept(), split.rowsAfter(), split.heldOut().size());
+            System.setProperty("learnergraph.data-dir", work.resolve("db").toString());
+            System.setProperty("learnergraph.neo4j.bolt-port", "0");
+            System.setProperty("learnergraph.analytics.write-back-on-refresh", "false");
+            try (ApplicationContext context = Contexts.withoutServer()) {
+                ImportReport report = context.getBean(GraphImporter.class).importDirectory(split.before(),
+                        new TerminalProgress(System.err));
+                System.out.print(ImportSummary.format(report));
+                context.getBean(SnapshotService.class).refresh();
+                RecommendationService service = context.getBean(RecommendationService.class);
+                evaluate(service.index(), service.defaults(), split);
+            }
+        } finally {
+            if (temporary) {
+                deleteRecursively(work);
+            }
+        }
+        return 0;
+    }
+
+    private void evaluate(RecommenderIndex index, RecommendationParameters defaults, CutoffSplit.Result split) {
+        GraphSnapshot s = index.snapshot();
+        Map<Integer, Set<Integer>> truthSets = new HashMap<>();
+        int unknown = 0;
+        for (CutoffSplit.HeldOut h : split.heldOut()) {
+            var u = s.users().indexOf(h.userId());
+            var c = s.courses().indexOf(h.courseId());
+            if (u.isEmpty() || c.isEmpty()) {
+                unknown++;
+                continue;
+            }
+            if (!index.took(u.getAsInt(), c.getAsInt())) {
+                truthSets.computeIfAbsent(u.getAsInt(), x -> new HashSet<>()).add(c.getAsInt());
+            }
+        }
+        Map<Integer, int[]> truth = new HashMap<>();
+        truthSets.forEach((u, set) -> truth.put(u, set.stream().mapToInt(Integer::intValue).toArray()));
+        long coldStart = truth.keySet().stream().filter(u -> index.snapshot().learning().degree(u) == 0).count();
+        System.out.printf(Locale.ROOT, "%,d users to score (%,d of them without history before the cutoff); "
+                + "%,d held-out enrolments on courses or users unknown before it skipped%n%n", truth.size(), coldStart, unknown);
+
+        Recommender r = new Recommender(index);
+        RecommendationParameters p = defaults.withLimit(k).withIncludeGated(true).withExplain(false);
+        SourceWeights w = p.weights();
+        Map<String, OfflineEvaluation.Ranker> systems = OfflineEvaluation.systems();
+        systems.put("blend", OfflineEvaluation.recommender(r, p));
+        systems.put("blend, tier-gated (as served)", OfflineEvaluation.recommender(r, p.withIncludeGated(false)));
+        systems.put("blend, no MMR", OfflineEvaluation.recommender(r, p.withDiversity(0)));
+        systems.put("knowledge only", OfflineEvaluation.recommender(r, p.withStrategy(RecommendationParameters.Strategy.KNOWLEDGE)));
+        systems.put("collaborative only (RP3b)", OfflineEvaluation.recommender(r, p.withStrategy(RecommendationParameters.Strategy.COLLABORATIVE)));
+        systems.put("social only", OfflineEvaluation.recommender(r, p.withStrategy(RecommendationParameters.Strategy.SOCIAL)));
+        systems.put("blend without knowledge", OfflineEvaluation.recommender(r, p.withWeights(
+                new SourceWeights(0, w.collaborative(), w.social(), w.popular()))));
+        systems.put("blend without collaborative", OfflineEvaluation.recommender(r, p.withWeights(
+                new SourceWeights(w.knowledge(), 0, w.social(), w.popular()))));
+        systems.put("blend without social", OfflineEvaluation.recommender(r, p.withWeights(
+                new SourceWeights(w.knowledge(), w.collaborative(), 0, w.popular()))));
+        systems.put("blend without popular", OfflineEvaluation.recommender(r, p.withWeights(
+                new SourceWeights(w.knowledge(), w.collaborative(), w.social(), 0))));
+        systems.put("baseline: most-popular", OfflineEvaluation.mostPopular(index, k));
+        systems.put("baseline: item-KNN (cosine)", OfflineEvaluation.itemKnn(index, k));
+        long t0 = System.nanoTime();
+        List<OfflineEvaluation.Metrics> results = OfflineEvaluation.evaluate(systems, truth, k, s.courses().count());
+        System.out.printf(Locale.ROOT, "| system | users | Recall@%d | NDCG@%d | Precision@%d | coverage |%n", k, k, k);
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        for (OfflineEvaluation.Metrics m : results) {
+            System.out.printf(Locale.ROOT, "| %s | %,d | %.4f | %.4f | %.4f | %.3f |%n", m.system(), m.users(),
+                    m.recall(), m.ndcg(), m.precision(), m.coverage());
+        }
+        OfflineEvaluation.Metrics blend = results.get(0);
+        OfflineEvaluation.Metrics best = results.stream().filter(m -> m.system().startsWith("baseline"))
+                .max(Comparator.comparingDouble(OfflineEvaluation.Metrics::recall)).orElseThrow();
+        System.out.printf(Locale.ROOT, "%nblend vs best baseline (%s): Recall@%d x%.2f, NDCG@%d x%.2f (%.1f s)%n",
+                best.system(), k, blend.recall() / Math.max(1e-12, best.recall()), k,
+                blend.ndcg() / Math.max(1e-12, best.ndcg()), (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + root + ": " + e.getMessage());
+        }
+    }
+}
