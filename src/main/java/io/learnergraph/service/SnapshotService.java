@@ -73,6 +73,22 @@ public class SnapshotService {
         return loaded.snapshot();
     }
 
+    /**
+     * Makes a projection built elsewhere (by {@code bench recommendations}, from CSV) the current
+     * snapshot, numbered as the next version, and tells the listeners.
+     */
+    public synchronized GraphSnapshot install(java.util.function.LongFunction<GraphSnapshot> build) {
+        GraphSnapshot s = build.apply(versions.incrementAndGet());
+        current.set(s);
+        listeners.forEach(l -> l.accept(s));
+        return s;
+    }
+
+    /** The configured tie strengths, for projections built outside the store. */
+    public ProjectionWeights weights() {
+        return weights;
+    }
+
     public ProjectionLoader.LoadStats lastLoadStats() {
         return lastStats.get();
     }

@@ -17,10 +17,12 @@ import java.util.SplittableRandom;
  * users who took j, so that long-tail courses are not drowned out.
  *
  * <p>Exact when the work Σ_{i ∈ N(u)} Σ_{v ∈ N(i)} deg(v) (precomputed per course) is within
- * the budget: O(that work). Otherwise estimated Pixie-style (Eksombatchai et al. 2018): walks of
- * three steps that restart at the user, each step picking a neighbour uniformly and weighting
- * the visit by deg · p (importance sampling), an unbiased estimate in O(walks) whatever the
- * degrees. The explanation is the strongest single path (i, v) seen for the course.
+ * the budget: O(that work). Above it, from the index's per-course neighbour lists (the
+ * item-item form of P3, sparsified): O(deg(u) · k). Without those lists, estimated Pixie-style
+ * (Eksombatchai et al. 2018): walks of three steps that restart at the user, each step picking
+ * a neighbour uniformly and weighting the visit by deg · p (importance sampling), an unbiased
+ * estimate in O(walks) whatever the degrees. The explanation is the strongest single path
+ * (i, v) seen for the course.
  */
 final class CollaborativeSource implements Recommender.SourceResult {
 
@@ -53,6 +55,9 @@ final class CollaborativeSource implements Recommender.SourceResult {
         }
         if (work <= p.exactWorkBudget()) {
             c.exact();
+        } else if (index.hasItemNeighbours()) {
+            c.method = "item-neighbours";
+            c.viaNeighbours();
         } else {
             c.method = "walks";
             c.walks(p.walks(), p.seed() ^ user * 0x9E3779B97F4A7C15L);
@@ -92,6 +97,33 @@ final class CollaborativeSource implements Recommender.SourceResult {
                         viaCourse[j] = a;
                         viaUser[j] = e;
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * Σ_i p(u→i) · P(i → j) over the precomputed neighbours: equal to the exact sum except for the
+     * user's own two-step return (which only reaches courses the user took, never candidates)
+     * and for neighbours cut off by the sparsification.
+     */
+    void viaNeighbours() {
+        CsrGraph learning = index.snapshot().learning();
+        float[] forward = index.forwardProbability;
+        for (int a = learning.start(user); a < learning.end(user); a++) {
+            int i = learning.target(a);
+            double p1 = forward[a];
+            int[] nb = index.neighbours[i];
+            float[] mass = index.neighbourMass[i];
+            for (int x = 0; x < nb.length; x++) {
+                int j = nb[x];
+                double s = p1 * mass[x];
+                scores[j] += s;
+                coLearners[j]++;
+                if (s > best[j]) {
+                    best[j] = s;
+                    viaCourse[j] = a;
+                    viaUser[j] = -1 - index.neighbourVia[i][x]; // a user, not an arc: see explain
                 }
             }
         }
@@ -149,9 +181,16 @@ final class CollaborativeSource implements Recommender.SourceResult {
         GraphSnapshot s = index.snapshot();
         CsrGraph learning = s.learning();
         int a = viaCourse[course];
-        int e = viaUser[course];
         int i = learning.target(a);
-        int v = learningSource(e);
+        int e;
+        int v;
+        if (viaUser[course] < 0) { // from the neighbour lists: the strongest co-learner of (i, course)
+            v = -1 - viaUser[course];
+            e = learning.findArc(v, course);
+        } else {
+            e = viaUser[course];
+            v = learningSource(e);
+        }
         String relU = index.learningRelationship(learning, a);
         int b = learning.findArc(v, i);
         String relV = index.learningRelationship(learning, b);
@@ -159,7 +198,8 @@ final class CollaborativeSource implements Recommender.SourceResult {
         Paths path = Paths.from(s).user(user).out(relU).course(i).in(relV).user(v).out(relJ).course(course);
         String text = s.users().names()[v] + ", who also " + Paths.verb3(relV) + " " + s.courses().titles()[i]
                 + ", " + Paths.verb3(relJ) + " " + s.courses().titles()[course]
-                + (coLearners[course] > 1 ? " (" + coLearners[course] + " co-learner paths lead here)" : "");
+                + (coLearners[course] > 1 && method.equals("exact") ? " (" + coLearners[course]
+                + " co-learner paths lead here)" : "");
         return new Reason("collaborative", text, path.steps());
     }
 

@@ -61,7 +61,7 @@ public record RecommendationParameters(int limit, Strategy strategy, boolean inc
 
     public static RecommendationParameters defaults() {
         return new RecommendationParameters(10, Strategy.BLEND, false, true, new SourceWeights(0.4, 0.4, 0.2, 0.05),
-                0.5, 0.3, 30, 90, 2_000_000, 20_000, 42);
+                0.5, 0.3, 30, 90, 100_000, 20_000, 42);
     }
 
     public RecommendationParameters withLimit(int l) {

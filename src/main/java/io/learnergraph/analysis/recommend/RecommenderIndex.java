@@ -46,10 +46,14 @@ public final class RecommenderIndex {
     final double[] influence;
     final int[][] communityInfluencers;
     final int[][] popularByTier;
+    /** Per course: its strongest two-step P3 neighbours, their transition mass, the strongest co-learner. */
+    final int[][] neighbours;
+    final float[][] neighbourMass;
+    final int[][] neighbourVia;
     private final Map<Integer, int[][]> trending = new ConcurrentHashMap<>();
 
     private RecommenderIndex(GraphSnapshot s, double alpha, List<String> tiers, int[] community, double[] influence,
-                             int influencersPerCommunity) {
+                             int influencersPerCommunity, int itemNeighbours) {
         this.snapshot = s;
         this.alpha = alpha;
         int nu = s.users().count();
@@ -145,6 +149,13 @@ public final class RecommenderIndex {
                     .filter(c -> courseTierRank[c] <= tier && learnerCount[c] > 0).limit(200).toArray();
         }
 
+        neighbours = new int[itemNeighbours > 0 ? nc : 0][];
+        neighbourMass = new float[neighbours.length][];
+        neighbourVia = new int[neighbours.length][];
+        if (itemNeighbours > 0) {
+            itemNeighbours(itemNeighbours);
+        }
+
         this.community = community;
         this.influence = influence;
         int k = community.length == 0 ? 0 : Arrays.stream(community).max().getAsInt() + 1;
@@ -159,6 +170,20 @@ public final class RecommenderIndex {
      */
     public static RecommenderIndex build(GraphSnapshot s, double alpha, List<String> tiers, int[] community,
                                          double[] influence) {
+        return build(s, alpha, tiers, community, influence, DEFAULT_ITEM_NEIGHBOURS);
+    }
+
+    public static final int DEFAULT_ITEM_NEIGHBOURS = 200;
+
+    /**
+     * @param itemNeighbours P3 neighbours kept per course for users whose exact walk sum is over
+     *                       budget (0: estimate those by random walks instead)
+     */
+    public static RecommenderIndex build(GraphSnapshot s, double alpha, List<String> tiers, int[] community,
+                                         double[] influence, int itemNeighbours) {
+        if (itemNeighbours < 0) {
+            throw new IllegalArgumentException("itemNeighbours must be >= 0, was " + itemNeighbours);
+        }
         if (!(alpha > 0) || Double.isInfinite(alpha)) {
             throw new IllegalArgumentException("alpha must be > 0, was " + alpha);
         }
@@ -169,7 +194,7 @@ public final class RecommenderIndex {
         // without a partition every user is a community of one: no community signals
         int[] own = community.length == 0 ? java.util.stream.IntStream.range(0, n).toArray() : community;
         return new RecommenderIndex(s, alpha, tiers, own,
-                influence.length == 0 ? new double[n] : influence, 5);
+                influence.length == 0 ? new double[n] : influence, 5, itemNeighbours);
     }
 
     public GraphSnapshot snapshot() {
@@ -311,6 +336,76 @@ public final class RecommenderIndex {
             }
         }
         return 0;
+    }
+
+    /** True if {@link #neighbours} were computed. */
+    boolean hasItemNeighbours() {
+        return neighbours.length > 0;
+    }
+
+    /**
+     * The two-step part of P3 per course, P(i → j) = Σ_v p(i→v)^α p(v→j)^α, sparsified to the
+     * {@code k} largest by P / √popularity(j) (so request-time RP3β damping still has long-tail
+     * courses to promote), as in the item-item formulation of RP3β (Paudel et al. 2017). A user's
+     * scores are then Σ_i p(u→i)^α P(i → j): O(deg(u) · k) per request. Building costs
+     * O(Σ_v deg(v)²) over all users, in parallel.
+     */
+    private void itemNeighbours(int k) {
+        CsrGraph learning = snapshot.learning();
+        CsrGraph learners = snapshot.learners();
+        int nc = snapshot.courses().count();
+        ThreadLocal<double[]> accumulators = ThreadLocal.withInitial(() -> new double[nc]);
+        ThreadLocal<float[]> strongest = ThreadLocal.withInitial(() -> new float[nc]);
+        ThreadLocal<int[]> vias = ThreadLocal.withInitial(() -> new int[nc]);
+        ThreadLocal<int[]> touchedLists = ThreadLocal.withInitial(() -> new int[nc]);
+        java.util.stream.IntStream.range(0, nc).parallel().forEach(i -> {
+            double[] acc = accumulators.get();
+            float[] best = strongest.get();
+            int[] via = vias.get();
+            int[] touched = touchedLists.get();
+            int t = 0;
+            for (int b = learners.start(i); b < learners.end(i); b++) {
+                int v = learners.target(b);
+                double pb = backwardProbability[b];
+                for (int e = learning.start(v); e < learning.end(v); e++) {
+                    int j = learning.target(e);
+                    double x = pb * forwardProbability[e];
+                    if (acc[j] == 0) {
+                        touched[t++] = j;
+                    }
+                    acc[j] += x;
+                    if (x > best[j]) {
+                        best[j] = (float) x;
+                        via[j] = v;
+                    }
+                }
+            }
+            long[] keys = new long[t];
+            for (int x = 0; x < t; x++) {
+                int j = touched[x];
+                float rank = (float) (acc[j] / Math.sqrt(Math.max(1, learnerCount[j])));
+                keys[x] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(rank)) << 32) | j;
+            }
+            Arrays.sort(keys);
+            int m = Math.min(k, t);
+            int[] nb = new int[m];
+            float[] mass = new float[m];
+            int[] vv = new int[m];
+            for (int x = 0; x < m; x++) {
+                int j = (int) (keys[x] & 0xffffffffL);
+                nb[x] = j;
+                mass[x] = (float) acc[j];
+                vv[x] = via[j];
+            }
+            for (int x = 0; x < t; x++) {
+                int j = touched[x];
+                acc[j] = 0;
+                best[j] = 0;
+            }
+            neighbours[i] = nb;
+            neighbourMass[i] = mass;
+            neighbourVia[i] = vv;
+        });
     }
 
     /** (w / W_row)^α per arc, W_row the row's weighted degree. */

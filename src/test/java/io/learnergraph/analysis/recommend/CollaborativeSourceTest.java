@@ -22,7 +22,9 @@ class CollaborativeSourceTest {
 
     private final double[][] w = new double[USERS][COURSES];
     private final boolean[][] took = new boolean[USERS][COURSES];
+    private final io.learnergraph.analysis.graph.GraphSnapshot snapshot;
     private final RecommenderIndex index;
+    private final RecommenderIndex walkIndex;
 
     CollaborativeSourceTest() {
         TinyPlatform p = new TinyPlatform();
@@ -42,7 +44,9 @@ class CollaborativeSourceTest {
                 took[u][c] |= !type.equals("VIEWED");
             }
         }
-        index = RecommenderIndex.build(p.snapshot(), ALPHA, TinyPlatform.TIERS, new int[0], new double[0]);
+        snapshot = p.snapshot();
+        index = RecommenderIndex.build(snapshot, ALPHA, TinyPlatform.TIERS, new int[0], new double[0]);
+        walkIndex = RecommenderIndex.build(snapshot, ALPHA, TinyPlatform.TIERS, new int[0], new double[0], 0);
     }
 
     /** P_UI (row-normalised, ^α), P_IU (column-normalised, ^α), v = u excluded, then ÷ pop^β. */
@@ -109,7 +113,7 @@ class CollaborativeSourceTest {
                 .withWalks(400_000);
         double worst = 0;
         for (int u = 0; u < 5; u++) {
-            CollaborativeSource source = CollaborativeSource.compute(index, userIndex(u), p);
+            CollaborativeSource source = CollaborativeSource.compute(walkIndex, userIndex(u), p);
             assertEquals("walks", source.method());
             double[] expected = matrixScores(u);
             double l1 = 0;
@@ -121,5 +125,33 @@ class CollaborativeSourceTest {
             worst = Math.max(worst, l1 / norm);
         }
         assertTrue(worst < 0.03, "relative L1 error of the walk estimate: " + worst);
+    }
+
+    @Test
+    void itemNeighbourListsGiveTheExactScoresOfEveryCourseNotTaken() {
+        RecommendationParameters p = RecommendationParameters.defaults().withBeta(BETA).withExactWorkBudget(0);
+        for (int u = 0; u < USERS; u++) {
+            CollaborativeSource source = CollaborativeSource.compute(index, userIndex(u), p);
+            assertEquals("item-neighbours", source.method());
+            double[] expected = matrixScores(u);
+            for (int c = 0; c < COURSES; c++) {
+                if (w[u][c] == 0) { // the user's own return path reaches only courses the user has
+                    assertEquals(expected[c], source.scores()[courseIndex(c)], 1e-6 * (1 + expected[c]),
+                            "user u" + u + ", course c" + c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void sparsifiedNeighbourListsKeepTheStrongest() {
+        RecommenderIndex two = RecommenderIndex.build(snapshot, ALPHA, TinyPlatform.TIERS, new int[0], new double[0], 2);
+        for (int c = 0; c < COURSES; c++) {
+            assertTrue(two.neighbours[c].length <= 2);
+            int[] full = index.neighbours[c];
+            for (int x = 0; x < two.neighbours[c].length; x++) {
+                assertEquals(full[x], two.neighbours[c][x], "the same order: the longer list starts with the shorter");
+            }
+        }
     }
 }

@@ -1,0 +1,209 @@
+package io.learnergraph.cli;
+
+import io.learnergraph.analysis.graph.GraphSnapshot;
+import io.learnergraph.analysis.recommend.RecommendationParameters;
+import io.learnergraph.analysis.recommend.RecommendationParameters.Strategy;
+import io.learnergraph.analysis.recommend.Recommendations;
+import io.learnergraph.analysis.recommend.Recommender;
+import io.learnergraph.analysis.recommend.RecommenderIndex;
+import io.learnergraph.demo.DemoPlatformGenerator;
+import io.learnergraph.ingest.CsvProjection;
+import io.learnergraph.service.RecommendationService;
+import io.learnergraph.service.SnapshotService;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bench recommendations}: serving latency and throughput from the in-memory projection.
+ * Generates (or reuses) a demo platform, builds the projection straight from its CSV files
+ * (a Neo4j import of tens of millions of events would take hours here; the serving path is the
+ * same), starts the HTTP API, times single requests in process per source, then drives the API
+ * over loopback with wrk (Debian package {@code wrk}) and prints wrk's report.
+ */
+@Command(name = "recommendations", mixinStandardHelpOptions = true,
+        description = "Recommendation latency in process and requests/s over HTTP (wrk) on a demo platform.")
+public class BenchRecommendationsCommand implements Callable<Integer> {
+
+    @Option(names = "--users", defaultValue = "1000000", description = "demo platform users (default ${DEFAULT-VALUE})")
+    int users;
+
+    @Option(names = "--seed", defaultValue = "1", description = "demo seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--dir", description = "import directory to serve instead of a generated demo "
+            + "(default: target/bench-demo-USERS-SEED, generated once and reused)")
+    Path dir;
+
+    @Option(names = "--requests", defaultValue = "5000", description = "timed in-process requests per strategy (default ${DEFAULT-VALUE})")
+    int requests;
+
+    @Option(names = "--port", defaultValue = "8089", description = "HTTP port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--wrk-seconds", defaultValue = "30", description = "wrk duration; 0 skips HTTP (default ${DEFAULT-VALUE})")
+    int wrkSeconds;
+
+    @Option(names = "--wrk-connections", defaultValue = "2,16", split = ",",
+            description = "wrk runs, one per connection count: few for latency, more for throughput (default ${DEFAULT-VALUE})")
+    List<Integer> connections;
+
+    @Option(names = "--wrk-threads", defaultValue = "2", description = "wrk threads (default ${DEFAULT-VALUE})")
+    int wrkThreads;
+
+    @Override
+    public Integer call() throws Exception {
+        if (users < 50 || requests < 1 || wrkSeconds < 0 || connections.stream().anyMatch(c -> c < 1) || wrkThreads < 1) {
+            throw new IllegalArgumentException("--users must be >= 50, --requests, --wrk-connections and --wrk-threads >= 1");
+        }
+        Path data = dir != null ? dir : Path.of("target", "bench-demo-" + users + "-" + seed);
+        if (!Files.exists(data.resolve("learning.csv"))) {
+            if (dir != null) {
+                throw new IllegalArgumentException("--dir has no learning.csv: " + dir);
+            }
+            DemoPlatformGenerator.Summary s = new DemoPlatformGenerator(DemoPlatformGenerator.Parameters.of(users, seed),
+                    List.of("free", "basic", "premium", "vip")).writeTo(data);
+            System.out.printf(Locale.ROOT, "demo platform generated in %.0f s: %,d users, %,d courses, %,d learning events%n",
+                    s.seconds(), s.users(), s.courses(), s.learning());
+        }
+        Path db = Files.createTempDirectory("learnergraph-bench-rec");
+        System.setProperty("learnergraph.data-dir", db.toString());
+        System.setProperty("learnergraph.neo4j.bolt-port", "0");
+        System.setProperty("learnergraph.demo.load-when-empty", "false");
+        System.setProperty("learnergraph.analytics.write-back-on-refresh", "false");
+        System.setProperty("micronaut.server.port", String.valueOf(port));
+        try (ApplicationContext context = Micronaut.build(new String[0]).mainClass(LearnerGraphCli.class)
+                .deduceEnvironment(false).banner(false).start()) {
+            SnapshotService snapshots = context.getBean(SnapshotService.class);
+            long[] skipped = new long[1];
+            double[] seconds = new double[1];
+            GraphSnapshot s = snapshots.install(v -> {
+                CsvProjection.Loaded loaded = CsvProjection.load(data, snapshots.weights(), v);
+                skipped[0] = loaded.skippedRows();
+                seconds[0] = loaded.seconds();
+                return loaded.snapshot();
+            });
+            Runtime rt = Runtime.getRuntime();
+            System.gc();
+            System.out.printf(Locale.ROOT, "projection from CSV in %.0f s: %,d users, %,d courses, %,d user-course pairs, "
+                            + "%,d social pairs (%,d rows skipped); heap used %,d MiB%n", seconds[0], s.users().count(),
+                    s.courses().count(), s.learning().arcCount(), s.social().arcCount(), skipped[0],
+                    (rt.totalMemory() - rt.freeMemory()) >> 20);
+            RecommendationService service = context.getBean(RecommendationService.class);
+            long t0 = System.nanoTime();
+            RecommenderIndex index = service.index();
+            System.out.printf(Locale.ROOT, "recommender index (Leiden, PageRank, catalogue) ready in %.1f s%n",
+                    (System.nanoTime() - t0) / 1e9);
+
+            int[] sample = sampleUsers(s, 20_000);
+            inProcess(index, service.defaults(), sample);
+            if (wrkSeconds > 0) {
+                overHttp(context, s, sample);
+            }
+        }
+        return 0;
+    }
+
+    /** Users with at least one learning event (the cold-start path is cheaper), chosen at random. */
+    private int[] sampleUsers(GraphSnapshot s, int n) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int[] out = new int[n];
+        for (int i = 0; i < n; ) {
+            int u = rnd.nextInt(s.users().count());
+            if (s.learning().degree(u) > 0) {
+                out[i++] = u;
+            }
+        }
+        return out;
+    }
+
+    private void inProcess(RecommenderIndex index, RecommendationParameters defaults, int[] sample) {
+        Recommender r = new Recommender(index);
+        System.out.printf(Locale.ROOT, "%nin process, one thread, %,d requests each after %,d warm-up, limit 10:%n",
+                requests, Math.min(requests, 2000));
+        System.out.println("| request | p50 ms | p90 ms | p99 ms | max ms | P3 from neighbour lists |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        for (Strategy strategy : new Strategy[]{Strategy.BLEND, Strategy.KNOWLEDGE, Strategy.COLLABORATIVE,
+                Strategy.SOCIAL, Strategy.POPULAR}) {
+            for (boolean explain : strategy == Strategy.BLEND ? new boolean[]{true, false} : new boolean[]{true}) {
+                RecommendationParameters p = defaults.withStrategy(strategy).withExplain(explain);
+                for (int i = 0; i < Math.min(requests, 2000); i++) {
+                    r.recommend(sample[(i * 7919) % sample.length], p);
+                }
+                long[] ns = new long[requests];
+                int approximate = 0;
+                for (int i = 0; i < requests; i++) {
+                    long t = System.nanoTime();
+                    Recommendations rec = r.recommend(sample[i % sample.length], p);
+                    ns[i] = System.nanoTime() - t;
+                    approximate += rec.collaborative().equals("exact") || rec.collaborative().equals("none") ? 0 : 1;
+                }
+                Arrays.sort(ns);
+                System.out.printf(Locale.ROOT, "| %s%s | %.2f | %.2f | %.2f | %.2f | %.1f%% |%n", strategy.key(),
+                        explain ? ", explained" : "", ms(ns, 0.5), ms(ns, 0.9), ms(ns, 0.99), ns[ns.length - 1] / 1e6,
+                        100.0 * approximate / requests);
+            }
+        }
+    }
+
+    private static double ms(long[] sorted, double q) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+    private void overHttp(ApplicationContext context, GraphSnapshot s, int[] sample) throws IOException, InterruptedException {
+        EmbeddedServer server = context.getBean(EmbeddedServer.class);
+        Path ids = Files.createTempFile("learnergraph-bench-ids", ".txt");
+        List<String> lines = new ArrayList<>();
+        for (int u : sample) {
+            lines.add(s.users().ids()[u]);
+        }
+        Files.write(ids, lines, StandardCharsets.UTF_8);
+        Path script = Path.of("src", "bench", "wrk", "recommendations.lua");
+        if (!Files.exists(script)) {
+            System.out.println("no " + script + " (run from the repository root); skipping wrk");
+            return;
+        }
+        String url = "http://127.0.0.1:" + server.getPort();
+        // a short warm-up run first, so the JIT has compiled the HTTP path
+        run(List.of("wrk", "-t" + wrkThreads, "-c16", "-d10s", "-s", script.toString(), url), ids, false);
+        for (int c : connections) {
+            int threads = Math.min(wrkThreads, c);
+            List<String> command = List.of("wrk", "-t" + threads, "-c" + c, "-d" + wrkSeconds + "s",
+                    "--latency", "-s", script.toString(), url);
+            System.out.printf(Locale.ROOT, "%nover HTTP on loopback (wrk and the server share the machine): %s%n",
+                    String.join(" ", command));
+            run(command, ids, true);
+        }
+        Files.deleteIfExists(ids);
+    }
+
+    private static void run(List<String> command, Path ids, boolean print) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("LG_IDS", ids.toAbsolutePath().toString());
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            System.out.println("wrk not found (apt-get install wrk); skipping the HTTP run");
+            return;
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        if (print) {
+            System.out.print(out);
+        }
+    }
+}
