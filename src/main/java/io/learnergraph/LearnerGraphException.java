@@ -48,4 +48,25 @@ public abstract class LearnerGraphException extends RuntimeException {
             super(message, cause);
         }
     }
+
+    /** No valid API key came with the request. */
+    public static final class Unauthorized extends LearnerGraphException {
+        public Unauthorized(String message) {
+            super(message);
+        }
+    }
+
+    /** The caller may not do this: its key's role is too low, or the query would write. */
+    public static final class Forbidden extends LearnerGraphException {
+        public Forbidden(String message) {
+            super(message);
+        }
+    }
+
+    /** The work ran past its configured time limit and was stopped. */
+    public static final class Timeout extends LearnerGraphException {
+        public Timeout(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 }

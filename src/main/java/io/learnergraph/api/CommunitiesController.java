@@ -1,5 +1,7 @@
 package io.learnergraph.api;
 
+import io.learnergraph.api.security.Access;
+import io.learnergraph.api.security.Role;
 import io.learnergraph.LearnerGraphException;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.analysis.profile.CommunityProfiler;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Community clusters of the social graph and their profiles. */
+@Access(Role.VIEWER)
 @Controller("/api/communities")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CommunitiesController {

@@ -1,5 +1,7 @@
 package io.learnergraph.api;
 
+import io.learnergraph.api.security.Access;
+import io.learnergraph.api.security.Role;
 import io.learnergraph.ingest.EventIngest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -15,6 +17,7 @@ import java.util.Map;
  * {@code POST /api/events}: a JSON array of follow, social, learning and membership events,
  * each an object with {@code kind} and the fields of its CSV file.
  */
+@Access(Role.ADMIN)
 @Controller("/api/events")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class EventsController {

@@ -1,5 +1,7 @@
 package io.learnergraph.api;
 
+import io.learnergraph.api.security.Access;
+import io.learnergraph.api.security.Role;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.service.SnapshotService;
 import io.learnergraph.service.WriteBackService;
@@ -12,6 +14,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** The in-memory projection: what it holds, reload it, write results back. */
+@Access(Role.ADMIN)
 @Controller("/api/graph")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class GraphController {
@@ -33,6 +36,7 @@ public class GraphController {
         this.writeBack = writeBack;
     }
 
+    @Access(Role.VIEWER)
     @Get("/projection")
     public Projection projection() {
         return describe(snapshots.current());

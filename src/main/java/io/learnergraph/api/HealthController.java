@@ -1,5 +1,7 @@
 package io.learnergraph.api;
 
+import io.learnergraph.api.security.Access;
+import io.learnergraph.api.security.Role;
 import io.learnergraph.store.Neo4jStore;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -10,6 +12,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** {@code GET /api/health}: open to everyone, 503 while Neo4j is unreachable. */
+@Access(Role.OPEN)
 @Controller("/api/health")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class HealthController {

@@ -1,5 +1,7 @@
 package io.learnergraph.api;
 
+import io.learnergraph.api.security.Access;
+import io.learnergraph.api.security.Role;
 import io.learnergraph.LearnerGraphException;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.service.AnalyticsService;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /** The platform's key opinion leaders by an influence measure, overall or in one community. */
+@Access(Role.VIEWER)
 @Controller("/api/influencers")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class InfluencersController {

@@ -1,5 +1,7 @@
 package io.learnergraph.api;
 
+import io.learnergraph.api.security.Access;
+import io.learnergraph.api.security.Role;
 import io.learnergraph.LearnerGraphException;
 import io.learnergraph.service.AnalyticsService;
 import io.learnergraph.service.CentralityMeasure;
@@ -28,6 +30,7 @@ import java.util.Map;
  * reports it; {@code DELETE /api/jobs/{id}} cancels it. Types: communities (algorithm,
  * resolution, seed), centrality (measure, sources), refresh, write-back.
  */
+@Access(Role.ADMIN)
 @Controller("/api/jobs")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class JobsController {
@@ -89,6 +92,7 @@ public class JobsController {
         return HttpResponse.status(HttpStatus.ACCEPTED).body(job);
     }
 
+    @Access(Role.VIEWER)
     @Get("/{id}")
     public JobService.Job get(@PathVariable String id) {
         return jobs.find(id).orElseThrow(() -> new LearnerGraphException.NotFound("no job '" + id + "'"));

@@ -31,6 +31,9 @@ public class LearnerGraphExceptionHandler implements ExceptionHandler<LearnerGra
         if (exception instanceof LearnerGraphException.DatabaseUnavailable) {
             response.header("Retry-After", "5");
         }
+        if (exception instanceof LearnerGraphException.Unauthorized) {
+            response.header("WWW-Authenticate", "Bearer realm=\"learnergraph\"");
+        }
         return processor.processResponse(ErrorContext.builder(request)
                 .cause(exception)
                 .errorMessage(exception.getMessage())
@@ -46,6 +49,12 @@ public class LearnerGraphExceptionHandler implements ExceptionHandler<LearnerGra
             return HttpStatus.CONFLICT;
         } else if (e instanceof LearnerGraphException.DatabaseUnavailable) {
             return HttpStatus.SERVICE_UNAVAILABLE;
+        } else if (e instanceof LearnerGraphException.Unauthorized) {
+            return HttpStatus.UNAUTHORIZED;
+        } else if (e instanceof LearnerGraphException.Forbidden) {
+            return HttpStatus.FORBIDDEN;
+        } else if (e instanceof LearnerGraphException.Timeout) {
+            return HttpStatus.REQUEST_TIMEOUT;
         }
         return HttpStatus.INTERNAL_SERVER_ERROR;
     }

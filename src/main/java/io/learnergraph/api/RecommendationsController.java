@@ -1,5 +1,7 @@
 package io.learnergraph.api;
 
+import io.learnergraph.api.security.Access;
+import io.learnergraph.api.security.Role;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.analysis.recommend.LearningPaths;
 import io.learnergraph.analysis.recommend.PathStep;
@@ -30,6 +32,7 @@ import java.util.Map;
  * paths, upgrade suggestions and similar courses. Everything is served from the in-memory
  * projection: no Cypher per request.
  */
+@Access(Role.SERVICE)
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RecommendationsController {

@@ -1,5 +1,7 @@
 package io.learnergraph.api;
 
+import io.learnergraph.api.security.Access;
+import io.learnergraph.api.security.Role;
 import io.learnergraph.store.StatsStore;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -10,6 +12,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.Map;
 
 /** {@code GET /api/stats}: counts per label and relationship type. */
+@Access(Role.VIEWER)
 @Controller("/api/stats")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class StatsController {

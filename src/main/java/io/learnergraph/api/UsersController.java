@@ -1,10 +1,14 @@
 package io.learnergraph.api;
 
+import io.learnergraph.api.security.Access;
+import io.learnergraph.api.security.Role;
 import io.learnergraph.LearnerGraphException;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.service.AnalyticsService;
 import io.learnergraph.service.CentralityMeasure;
+import io.learnergraph.service.PrivacyService;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
@@ -16,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One user with tier, community and centrality scores. */
+@Access(Role.VIEWER)
 @Controller("/api/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class UsersController {
@@ -29,10 +34,24 @@ public class UsersController {
                        Map<String, Double> scores, Degree degree, long snapshotVersion) {
     }
 
-    private final AnalyticsService analytics;
+    @Serdeable
+    public record Deleted(String userId, long relationshipsDeleted, long snapshotVersion) {
+    }
 
-    public UsersController(AnalyticsService analytics) {
+    private final AnalyticsService analytics;
+    private final PrivacyService privacy;
+
+    public UsersController(AnalyticsService analytics, PrivacyService privacy) {
         this.analytics = analytics;
+        this.privacy = privacy;
+    }
+
+    /** Erases the user: their node, every relationship, and every cached result (admin only). */
+    @Access(Role.ADMIN)
+    @Delete("/{id}")
+    public Deleted delete(@PathVariable String id) {
+        PrivacyService.Deleted d = privacy.deleteUser(id);
+        return new Deleted(d.userId(), d.relationshipsDeleted(), d.snapshotVersion());
     }
 
     @Get("/{id}")

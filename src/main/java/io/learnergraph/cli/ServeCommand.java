@@ -25,6 +25,10 @@ public class ServeCommand implements Callable<Integer> {
         context.findBean(EmbeddedServer.class).ifPresent(server ->
                 System.out.println("LearnerGraph API on " + server.getURL() + "/api  (health: " + server.getURL()
                         + "/api/health)"));
+        context.findBean(io.learnergraph.api.security.ApiKeys.class).flatMap(k -> k.generatedKeyFile()).ifPresent(f ->
+                System.out.println("API key (admin, generated because none is configured): " + f.toAbsolutePath()
+                        + "  e.g. curl -H \"Authorization: Bearer $(cat " + f + ")\" " + "localhost:"
+                        + context.findBean(EmbeddedServer.class).map(EmbeddedServer::getPort).orElse(8080) + "/api/stats"));
         serving = true;
         return 0;
     }

@@ -61,6 +61,7 @@ public class RecommendationService {
         t.setDaemon(true);
         return t;
     });
+    private volatile long minimumVersion;
     private CompletableFuture<RecommenderIndex> building;
     private long buildingVersion = -1;
 
@@ -85,7 +86,16 @@ public class RecommendationService {
             return r;
         }
         CompletableFuture<RecommenderIndex> f = buildFor(s);
-        return r != null ? r : join(f);
+        return r != null && r.snapshot().version() >= minimumVersion ? r : join(f);
+    }
+
+    /**
+     * No answer may come from an index older than this snapshot version any more (after an
+     * erasure, the previous index still holds the erased user): requests wait for the new one.
+     */
+    public void requireVersion(long version) {
+        minimumVersion = Math.max(minimumVersion, version);
+        ready.updateAndGet(r -> r != null && r.snapshot().version() < version ? null : r);
     }
 
     private synchronized CompletableFuture<RecommenderIndex> buildFor(GraphSnapshot s) {
@@ -106,9 +116,9 @@ public class RecommendationService {
                     throw new IllegalStateException("the snapshot kept changing while the recommender index was built");
                 }
                 RecommenderIndex index = RecommenderIndex.build(current, settings.alpha(), tiers,
-                        communities.result().partition().community(), pagerank.scores());
-                ready.accumulateAndGet(index, (old, fresh) -> old == null
-                        || fresh.snapshot().version() > old.snapshot().version() ? fresh : old);
+                        communities.result().partition().community(), pagerank.scores(), settings.itemNeighbours());
+                ready.accumulateAndGet(index, (old, fresh) -> fresh.snapshot().version() < minimumVersion ? old
+                        : old == null || fresh.snapshot().version() > old.snapshot().version() ? fresh : old);
                 LOG.info("recommender index for snapshot v{} built in {} ms", current.version(),
                         (System.nanoTime() - t0) / 1_000_000);
                 return index;

@@ -61,6 +61,9 @@ public enum CypherQuery {
     // analysis results written back for analysts
     WRITE_USER_SCORES("analytics/write-user-scores.cypher"),
 
+    // privacy
+    DELETE_USER("privacy/delete-user.cypher"),
+
     // operations
     PING("ops/ping.cypher"),
     COUNT_NODES_BY_LABEL("ops/count-nodes-by-label.cypher"),

@@ -49,6 +49,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 // Bolt listens on loopback only; the API in front of it carries the access control.
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ZERO)
+                // analysts' Cypher may not reach files or extension procedures (apoc.load.*...)
+                .setConfig(GraphDatabaseSettings.procedure_allowlist, java.util.List.of("db.*", "dbms.components"))
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 .build();
         try {
             GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);

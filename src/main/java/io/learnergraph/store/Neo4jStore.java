@@ -40,6 +40,7 @@ public class Neo4jStore implements AutoCloseable {
     private final EmbeddedNeo4j embedded;
     private final Driver driver;
     private final SessionConfig sessionConfig;
+    private final SessionConfig readOnlySessionConfig;
     private final List<String> tiers;
 
     public Neo4jStore(Neo4jSettings neo4j, LearnerGraphSettings app) {
@@ -73,6 +74,9 @@ public class Neo4jStore implements AutoCloseable {
         this.sessionConfig = neo4j.database() == null || neo4j.database().isBlank()
                 ? SessionConfig.defaultConfig()
                 : SessionConfig.forDatabase(neo4j.database());
+        SessionConfig.Builder ro = SessionConfig.builder().withDefaultAccessMode(org.neo4j.driver.AccessMode.READ);
+        this.readOnlySessionConfig = (neo4j.database() == null || neo4j.database().isBlank() ? ro
+                : ro.withDatabase(neo4j.database())).build();
         try {
             applySchema();
         } catch (ServiceUnavailableException | SessionExpiredException e) {
@@ -137,6 +141,11 @@ public class Neo4jStore implements AutoCloseable {
     /** The driver, for the store classes that stream large results. */
     Driver driver() {
         return driver;
+    }
+
+    /** Sessions whose transactions the server runs in READ access mode (it refuses writes). */
+    SessionConfig readOnlySessionConfig() {
+        return readOnlySessionConfig;
     }
 
     SessionConfig sessionConfig() {

@@ -64,6 +64,7 @@ class CypherFilesIT extends GraphTestSupport {
         m.put(CypherQuery.PROJECTION_LEARNING, Map.of("noTime", Long.MIN_VALUE));
         m.put(CypherQuery.WRITE_USER_SCORES, rows(Map.of("nodeId", 0L, "communityId", 1, "pagerank", 0.1,
                 "betweenness", 0.0, "eigenvector", 0.2, "harmonic", 3.0, "coreness", 2)));
+        m.put(CypherQuery.DELETE_USER, Map.of("id", "u6"));
         m.put(CypherQuery.EXISTING_USER_IDS, Map.of("ids", List.of("u1", "nobody")));
         m.put(CypherQuery.EXISTING_COURSE_IDS, Map.of("ids", List.of("c1", "nothing")));
         for (CypherQuery q : List.of(CypherQuery.ALL_USER_IDS, CypherQuery.ALL_COURSE_IDS, CypherQuery.ALL_TOPIC_IDS,

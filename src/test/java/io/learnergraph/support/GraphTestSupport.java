@@ -22,7 +22,9 @@ public abstract class GraphTestSupport implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of("learnergraph.data-dir", dataDir.toString(),
                 "learnergraph.neo4j.bolt-port", "0",
-                "learnergraph.demo.load-when-empty", "false");
+                "learnergraph.demo.load-when-empty", "false",
+                // API keys have their own tests (SecurityIT); elsewhere they would only be noise
+                "learnergraph.security.enabled", "false");
     }
 
     /** The documented sample set in graph-import/sample. */

@@ -1,0 +1,41 @@
+package io.learnergraph.service;
+
+import io.learnergraph.LearnerGraphException;
+import io.learnergraph.store.CypherQuery;
+import io.learnergraph.store.Neo4jStore;
+import jakarta.inject.Singleton;
+import org.neo4j.driver.summary.SummaryCounters;
+
+import java.util.Map;
+
+/**
+ * Erasure on request: removes a user and all their relationships from Neo4j, then replaces the
+ * snapshot before answering, so no cached analysis, recommendation index or later answer
+ * mentions them (results are cached per snapshot version, and older versions are dropped).
+ */
+@Singleton
+public class PrivacyService {
+
+    public record Deleted(String userId, long relationshipsDeleted, long snapshotVersion) {
+    }
+
+    private final Neo4jStore store;
+    private final SnapshotService snapshots;
+    private final RecommendationService recommendations;
+
+    public PrivacyService(Neo4jStore store, SnapshotService snapshots, RecommendationService recommendations) {
+        this.store = store;
+        this.snapshots = snapshots;
+        this.recommendations = recommendations;
+    }
+
+    public Deleted deleteUser(String userId) {
+        SummaryCounters c = store.write(CypherQuery.DELETE_USER, Map.of("id", userId));
+        if (c.nodesDeleted() == 0) {
+            throw new LearnerGraphException.NotFound("no user '" + userId + "'");
+        }
+        long version = snapshots.refresh().version();
+        recommendations.requireVersion(version);
+        return new Deleted(userId, c.relationshipsDeleted(), version);
+    }
+}
