@@ -5,6 +5,7 @@ for line in io.lines(os.getenv("LG_IDS")) do
   ids[#ids + 1] = line
 end
 local query = os.getenv("LG_QUERY") or "limit=10&explain=true"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("LG_KEY")
 
 request = function()
   local id = ids[math.random(#ids)]

@@ -64,6 +64,8 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
     @Option(names = "--wrk-threads", defaultValue = "2", description = "wrk threads (default ${DEFAULT-VALUE})")
     int wrkThreads;
 
+    private final String serviceKey = "bench-" + java.util.UUID.randomUUID();
+
     @Override
     public Integer call() throws Exception {
         if (users < 50 || requests < 1 || wrkSeconds < 0 || connections.stream().anyMatch(c -> c < 1) || wrkThreads < 1) {
@@ -85,6 +87,8 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
         System.setProperty("learnergraph.demo.load-when-empty", "false");
         System.setProperty("learnergraph.analytics.write-back-on-refresh", "false");
         System.setProperty("micronaut.server.port", String.valueOf(port));
+        // requests carry a service key, as a recommender service's would
+        System.setProperty("learnergraph.security.keys.service", serviceKey);
         try (ApplicationContext context = Micronaut.build(new String[0]).mainClass(LearnerGraphCli.class)
                 .deduceEnvironment(false).banner(false).start()) {
             SnapshotService snapshots = context.getBean(SnapshotService.class);
@@ -179,6 +183,12 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
         String url = "http://127.0.0.1:" + server.getPort();
         // a short warm-up run first, so the JIT has compiled the HTTP path
         run(List.of("wrk", "-t" + wrkThreads, "-c16", "-d10s", "-s", script.toString(), url), ids, false);
+        // the HTTP stack's own ceiling here: a small in-memory answer behind the same key check
+        List<String> ceiling = List.of("wrk", "-t" + wrkThreads, "-c16", "-d" + Math.max(5, wrkSeconds / 3) + "s",
+                "-H", "Authorization: Bearer " + serviceKey, url + "/api/graph/projection");
+        System.out.printf(Locale.ROOT, "%nceiling, GET /api/graph/projection (about 600 bytes from memory): %s%n",
+                String.join(" ", ceiling).replace(serviceKey, "<key>"));
+        run(ceiling, ids, true);
         for (int c : connections) {
             int threads = Math.min(wrkThreads, c);
             List<String> command = List.of("wrk", "-t" + threads, "-c" + c, "-d" + wrkSeconds + "s",
@@ -190,9 +200,10 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
         Files.deleteIfExists(ids);
     }
 
-    private static void run(List<String> command, Path ids, boolean print) throws IOException, InterruptedException {
+    private void run(List<String> command, Path ids, boolean print) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("LG_IDS", ids.toAbsolutePath().toString());
+        pb.environment().put("LG_KEY", serviceKey);
         Process p;
         try {
             p = pb.start();

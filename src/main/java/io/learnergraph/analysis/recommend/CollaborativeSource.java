@@ -26,19 +26,22 @@ import java.util.SplittableRandom;
  */
 final class CollaborativeSource implements Recommender.SourceResult {
 
-    private final RecommenderIndex index;
-    private final int user;
+    private static final ThreadLocal<CollaborativeSource> REUSED = new ThreadLocal<>();
+
+    private RecommenderIndex index;
+    private int user;
     private final double[] scores;
     private final int[] viaCourse;
     private final int[] viaUser;
     private final double[] best;
     private final int[] coLearners;
+    private final Touched courses;
     private String method = "exact";
 
-    private CollaborativeSource(RecommenderIndex index, int user) {
+    private CollaborativeSource(RecommenderIndex index) {
         this.index = index;
-        this.user = user;
         int nc = index.snapshot().courses().count();
+        courses = new Touched(nc);
         scores = new double[nc];
         viaCourse = new int[nc];
         viaUser = new int[nc];
@@ -47,7 +50,34 @@ final class CollaborativeSource implements Recommender.SourceResult {
     }
 
     static CollaborativeSource compute(RecommenderIndex index, int user, RecommendationParameters p) {
-        CollaborativeSource c = new CollaborativeSource(index, user);
+        return new CollaborativeSource(index).run(user, p);
+    }
+
+    /** This thread's instance for the index, cleaned of its previous request: no per-request allocation. */
+    static CollaborativeSource reused(RecommenderIndex index) {
+        CollaborativeSource c = REUSED.get();
+        if (c == null || !(c.scores.length == index.snapshot().courses().count())) {
+            c = new CollaborativeSource(index);
+            REUSED.set(c);
+        }
+        c.index = index; // same sizes: the arrays are reused, the index is this request's
+        return c;
+    }
+
+    CollaborativeSource run(int forUser, RecommendationParameters p) {
+        for (int i = 0; i < courses.size(); i++) {
+            int j = courses.get(i);
+            scores[j] = 0;
+            viaCourse[j] = 0;
+            viaUser[j] = 0;
+            best[j] = 0;
+            coLearners[j] = 0;
+        }
+        courses.clear();
+        this.user = forUser;
+        this.method = "exact";
+        CollaborativeSource c = this;
+        int user = forUser;
         CsrGraph learning = index.snapshot().learning();
         long work = 0;
         for (int a = learning.start(user); a < learning.end(user); a++) {
@@ -91,6 +121,7 @@ final class CollaborativeSource implements Recommender.SourceResult {
                     int j = learning.target(e);
                     double x = p12 * forward[e];
                     scores[j] += x;
+                    courses.add(j);
                     coLearners[j]++;
                     if (x > best[j]) {
                         best[j] = x;
@@ -119,6 +150,7 @@ final class CollaborativeSource implements Recommender.SourceResult {
                 int j = nb[x];
                 double s = p1 * mass[x];
                 scores[j] += s;
+                courses.add(j);
                 coLearners[j]++;
                 if (s > best[j]) {
                     best[j] = s;
@@ -156,6 +188,7 @@ final class CollaborativeSource implements Recommender.SourceResult {
             int j = learning.target(e);
             double path = (double) forward[a] * backward[b] * forward[e];
             scores[j] += perWalk * du * di * dv * path;
+            courses.add(j);
             coLearners[j]++;
             if (path > best[j]) {
                 best[j] = path;
@@ -169,7 +202,8 @@ final class CollaborativeSource implements Recommender.SourceResult {
         if (beta == 0) {
             return;
         }
-        for (int j = 0; j < scores.length; j++) {
+        for (int i = 0; i < courses.size(); i++) {
+            int j = courses.get(i);
             if (scores[j] > 0) {
                 scores[j] /= Math.pow(Math.max(1, index.learnerCount(j)), beta);
             }
@@ -219,8 +253,25 @@ final class CollaborativeSource implements Recommender.SourceResult {
         return lo;
     }
 
+    static void detachReused() {
+        CollaborativeSource r = REUSED.get();
+        if (r != null) {
+            r.detach();
+        }
+    }
+
+    /** Drops the reference to the index (and its snapshot) once a request is done with this instance. */
+    void detach() {
+        index = null;
+    }
+
     @Override
     public double[] scores() {
         return scores;
+    }
+
+    @Override
+    public Touched candidates() {
+        return courses;
     }
 }

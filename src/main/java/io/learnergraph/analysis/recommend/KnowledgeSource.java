@@ -29,8 +29,10 @@ final class KnowledgeSource implements Recommender.SourceResult {
     private static final int SIB = 1;
     private static final int DEEP = 2;
 
-    private final RecommenderIndex index;
-    private final int user;
+    private static final ThreadLocal<KnowledgeSource> REUSED = new ThreadLocal<>();
+
+    private RecommenderIndex index;
+    private int user;
     private final double[] known;
     private final int[] knownArc;
     private final double[] topicScore;
@@ -39,10 +41,11 @@ final class KnowledgeSource implements Recommender.SourceResult {
     private final int[] topicShared;
     private final double[] scores;
     private final int[] bestTopic;
+    private final Touched topics;
+    private final Touched courses;
 
-    private KnowledgeSource(RecommenderIndex index, int user) {
+    private KnowledgeSource(RecommenderIndex index) {
         this.index = index;
-        this.user = user;
         GraphSnapshot s = index.snapshot();
         int nt = s.topics().count();
         int nc = s.courses().count();
@@ -54,22 +57,52 @@ final class KnowledgeSource implements Recommender.SourceResult {
         topicShared = new int[nt];
         scores = new double[nc];
         bestTopic = new int[nc];
+        topics = new Touched(nt);
+        courses = new Touched(nc);
     }
 
     static KnowledgeSource compute(RecommenderIndex index, int user) {
-        KnowledgeSource k = new KnowledgeSource(index, user);
-        k.run();
+        return new KnowledgeSource(index).run(user);
+    }
+
+    /** This thread's instance for the index, cleaned of its previous request: no per-request allocation. */
+    static KnowledgeSource reused(RecommenderIndex index) {
+        KnowledgeSource k = REUSED.get();
+        if (k == null || !(k.known.length == index.snapshot().topics().count() && k.scores.length == index.snapshot().courses().count())) {
+            k = new KnowledgeSource(index);
+            REUSED.set(k);
+        }
+        k.index = index; // same sizes: the arrays are reused, the index is this request's
         return k;
     }
 
-    private void run() {
+    private void reset() {
+        for (int i = 0; i < topics.size(); i++) {
+            int t = topics.get(i);
+            known[t] = 0;
+            knownArc[t] = 0;
+            topicScore[t] = 0;
+            topicKind[t] = 0;
+            topicVia[t] = 0;
+            topicShared[t] = 0;
+        }
+        for (int i = 0; i < courses.size(); i++) {
+            int c = courses.get(i);
+            scores[c] = 0;
+            bestTopic[c] = 0;
+        }
+        topics.clear();
+        courses.clear();
+    }
+
+    KnowledgeSource run(int forUser) {
+        reset();
+        this.user = forUser;
         GraphSnapshot s = index.snapshot();
         CsrGraph learning = s.learning();
         CsrGraph coverage = s.coverage();
         CsrGraph prerequisites = s.prerequisites();
         CsrGraph dependents = index.dependents;
-        int nt = known.length;
-        int[] knownTopics = new int[nt];
         int kn = 0;
         for (int a = learning.start(user); a < learning.end(user); a++) {
             int labels = learning.labels(a);
@@ -81,14 +114,17 @@ final class KnowledgeSource implements Recommender.SourceResult {
             for (int b = coverage.start(c); b < coverage.end(c); b++) {
                 int t = coverage.target(b);
                 double k = index.coverageShare(c, coverage.weight(b)) * stage;
-                if (known[t] == 0 && k > 0) {
-                    knownTopics[kn++] = t;
-                }
                 if (k > known[t]) {
                     known[t] = k;
                     knownArc[t] = a;
+                    topics.add(t);
                 }
             }
+        }
+        kn = topics.size(); // the known topics, before any candidate topic is offered
+        int[] knownTopics = new int[kn];
+        for (int i = 0; i < kn; i++) {
+            knownTopics[i] = topics.get(i);
         }
         for (int i = 0; i < kn; i++) {
             int t = knownTopics[i];
@@ -112,7 +148,9 @@ final class KnowledgeSource implements Recommender.SourceResult {
             }
         }
         CsrGraph coveredBy = index.coveredBy;
-        for (int d = 0; d < nt; d++) {
+        int offered = topics.size();
+        for (int i = 0; i < offered; i++) {
+            int d = topics.get(i);
             if (topicScore[d] <= 0) {
                 continue;
             }
@@ -123,13 +161,16 @@ final class KnowledgeSource implements Recommender.SourceResult {
                     bestTopic[c] = d;
                 }
                 scores[c] += contribution;
+                courses.add(c);
             }
         }
-        for (int c = 0; c < scores.length; c++) {
+        for (int i = 0; i < courses.size(); i++) {
+            int c = courses.get(i);
             if (scores[c] > 0) {
                 scores[c] *= 0.5 + 0.5 * prerequisitesMet(c);
             }
         }
+        return this;
     }
 
     private double contributionOf(int c, int topic) {
@@ -139,6 +180,7 @@ final class KnowledgeSource implements Recommender.SourceResult {
 
     private void offer(int topic, double score, int kind, int via, int shared) {
         if (score > topicScore[topic]) {
+            topics.add(topic);
             topicScore[topic] = score;
             topicKind[topic] = kind;
             topicVia[topic] = via;
@@ -182,9 +224,26 @@ final class KnowledgeSource implements Recommender.SourceResult {
         return sum / req.length;
     }
 
+    static void detachReused() {
+        KnowledgeSource r = REUSED.get();
+        if (r != null) {
+            r.detach();
+        }
+    }
+
+    /** Drops the reference to the index (and its snapshot) once a request is done with this instance. */
+    void detach() {
+        index = null;
+    }
+
     @Override
     public double[] scores() {
         return scores;
+    }
+
+    @Override
+    public Touched candidates() {
+        return courses;
     }
 
     @Override

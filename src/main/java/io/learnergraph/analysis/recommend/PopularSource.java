@@ -10,34 +10,74 @@ import io.learnergraph.analysis.graph.GraphSnapshot;
  */
 final class PopularSource implements Recommender.SourceResult {
 
-    private final RecommenderIndex index;
-    private final double[] scores;
-    private final String tier;
+    private static final ThreadLocal<PopularSource> REUSED = new ThreadLocal<>();
 
-    private PopularSource(RecommenderIndex index, String tier) {
+    private RecommenderIndex index;
+    private final double[] scores;
+    private final Touched courses;
+    private String tier;
+
+    private PopularSource(RecommenderIndex index) {
         this.index = index;
         this.scores = new double[index.snapshot().courses().count()];
-        this.tier = tier;
+        this.courses = new Touched(scores.length);
     }
 
     static PopularSource compute(RecommenderIndex index, int user, boolean includeGated) {
+        return new PopularSource(index).run(user, includeGated);
+    }
+
+    /** This thread's instance for the index, cleaned of its previous request: no per-request allocation. */
+    static PopularSource reused(RecommenderIndex index) {
+        PopularSource p = REUSED.get();
+        if (p == null || !(p.scores.length == index.snapshot().courses().count())) {
+            p = new PopularSource(index);
+            REUSED.set(p);
+        }
+        p.index = index; // same sizes: the arrays are reused, the index is this request's
+        return p;
+    }
+
+    PopularSource run(int user, boolean includeGated) {
+        for (int i = 0; i < courses.size(); i++) {
+            scores[courses.get(i)] = 0;
+        }
+        courses.clear();
         int rank = includeGated ? index.tierNames.length - 1 : index.userTierRank(user);
-        PopularSource p = new PopularSource(index, rank < 0 ? null : index.tierNames[rank]);
+        tier = rank < 0 ? null : index.tierNames[rank];
         if (rank >= 0) {
             int[] list = index.popularByTier[rank];
             if (list.length > 0) {
                 double top = index.learnerCount(list[0]);
                 for (int c : list) {
-                    p.scores[c] = index.learnerCount(c) / top;
+                    scores[c] = index.learnerCount(c) / top;
+                    courses.add(c);
                 }
             }
         }
-        return p;
+        return this;
+    }
+
+    static void detachReused() {
+        PopularSource r = REUSED.get();
+        if (r != null) {
+            r.detach();
+        }
+    }
+
+    /** Drops the reference to the index (and its snapshot) once a request is done with this instance. */
+    void detach() {
+        index = null;
     }
 
     @Override
     public double[] scores() {
         return scores;
+    }
+
+    @Override
+    public Touched candidates() {
+        return courses;
     }
 
     @Override

@@ -40,7 +40,11 @@ public final class Recommender {
 
     /** Scores of one source over all courses, with an explanation for any course it scored. */
     interface SourceResult {
+        /** Dense over courses; only {@link #candidates()} may be non-zero. */
         double[] scores();
+
+        /** The courses this source scored. */
+        Touched candidates();
 
         Reason explain(int course);
     }
@@ -50,15 +54,10 @@ public final class Recommender {
         if (user < 0 || user >= s.users().count()) {
             throw new IllegalArgumentException("no user " + user);
         }
-        int nc = s.courses().count();
-        boolean[] taken = new boolean[nc];
         CsrGraph learning = s.learning();
         boolean anyTaken = false;
-        for (int a = learning.start(user); a < learning.end(user); a++) {
-            if (index.isTaken(learning.labels(a))) {
-                taken[learning.target(a)] = true;
-                anyTaken = true;
-            }
+        for (int a = learning.start(user); a < learning.end(user) && !anyTaken; a++) {
+            anyTaken = index.isTaken(learning.labels(a));
         }
         SourceWeights w = switch (p.strategy()) {
             case BLEND -> p.weights();
@@ -67,64 +66,107 @@ public final class Recommender {
             case SOCIAL -> new SourceWeights(0, 0, 1, 0);
             case POPULAR -> new SourceWeights(0, 0, 0, 1);
         };
-        SourceResult knowledge = w.knowledge() > 0 && anyTaken ? KnowledgeSource.compute(index, user) : null;
+        // per-thread sources, cleaned of their previous request in time proportional to it
+        SourceResult knowledge = w.knowledge() > 0 && anyTaken ? KnowledgeSource.reused(index).run(user) : null;
         CollaborativeSource collaborative = w.collaborative() > 0 && anyTaken
-                ? CollaborativeSource.compute(index, user, p) : null;
-        SourceResult social = w.social() > 0 ? SocialSource.compute(index, user, p) : null;
-        SourceResult popular = w.popular() > 0 ? PopularSource.compute(index, user, p.includeGated()) : null;
+                ? CollaborativeSource.reused(index).run(user, p) : null;
+        SourceResult social = w.social() > 0 ? SocialSource.reused(index).run(user, p) : null;
+        SourceResult popular = w.popular() > 0 ? PopularSource.reused(index).run(user, p.includeGated()) : null;
         SourceResult[] sources = {knowledge, collaborative, social, popular};
         double[] weights = {w.knowledge(), w.collaborative(), w.social(), w.popular()};
 
-        double[][] scaled = new double[4][];
-        double[] total = new double[nc];
+        // candidates: the union of what the sources scored, minus what the user took
+        Blend blend = Blend.reused(s.courses().count());
+        double[] max = new double[4];
         for (int i = 0; i < 4; i++) {
             if (sources[i] == null) {
                 continue;
             }
             double[] raw = sources[i].scores();
-            double max = 0;
-            for (int c = 0; c < nc; c++) {
-                if (!taken[c]) {
-                    max = Math.max(max, raw[c]);
+            Touched scored = sources[i].candidates();
+            for (int k = 0; k < scored.size(); k++) {
+                int c = scored.get(k);
+                if (raw[c] > max[i] && !index.took(user, c)) {
+                    max[i] = raw[c];
                 }
             }
-            if (max <= 0) {
+        }
+        for (int i = 0; i < 4; i++) {
+            if (max[i] <= 0) {
                 continue;
             }
-            scaled[i] = new double[nc];
-            for (int c = 0; c < nc; c++) {
-                if (raw[c] > 0 && !taken[c]) {
-                    scaled[i][c] = raw[c] / max;
-                    total[c] += weights[i] * scaled[i][c];
+            double[] raw = sources[i].scores();
+            Touched scored = sources[i].candidates();
+            for (int k = 0; k < scored.size(); k++) {
+                int c = scored.get(k);
+                if (raw[c] > 0 && !index.took(user, c)) {
+                    blend.add(c, weights[i] * raw[c] / max[i]);
                 }
             }
         }
         int userTier = index.userTierRank(user);
-        int poolSize = Math.min(nc, Math.max(p.limit() * 4, p.limit() + 20));
-        int[] pool = topCandidates(total, c -> p.includeGated() || index.courseTierRank(c) <= userTier, poolSize);
-        int[] order = p.diversity() > 0 ? mmr(pool, total, p.limit(), p.diversity()) : Arrays.copyOf(pool,
+        int poolSize = Math.max(p.limit() * 4, p.limit() + 20);
+        int[] pool = topCandidates(blend.total, blend.courses, c -> p.includeGated()
+                || index.courseTierRank(c) <= userTier, poolSize);
+        int[] order = p.diversity() > 0 ? mmr(pool, blend.total, p.limit(), p.diversity()) : Arrays.copyOf(pool,
                 Math.min(pool.length, p.limit()));
 
         List<Recommendation> items = new ArrayList<>(order.length);
         for (int c : order) {
             int tier = index.courseTierRank(c);
             String upgrade = tier > userTier ? index.tierNames[tier] : null;
+            double[] part = new double[4];
             List<Reason> reasons = new ArrayList<>();
-            if (p.explain()) {
-                for (int i = 0; i < 4; i++) {
-                    if (scaled[i] != null && scaled[i][c] > 0) {
+            for (int i = 0; i < 4; i++) {
+                if (max[i] > 0 && sources[i].scores()[c] > 0) {
+                    part[i] = sources[i].scores()[c] / max[i];
+                    if (p.explain()) {
                         reasons.add(sources[i].explain(c));
                     }
                 }
             }
-            items.add(new Recommendation(c, total[c], value(scaled[0], c), value(scaled[1], c), value(scaled[2], c),
-                    value(scaled[3], c), upgrade, reasons));
+            items.add(new Recommendation(c, blend.total[c], part[0], part[1], part[2], part[3], upgrade, reasons));
         }
+        blend.clear();
+        // the per-thread instances must not keep a replaced snapshot alive
+        KnowledgeSource.detachReused();
+        CollaborativeSource.detachReused();
+        SocialSource.detachReused();
+        PopularSource.detachReused();
         return new Recommendations(user, items, !anyTaken, collaborative == null ? "none" : collaborative.method());
     }
 
-    private static double value(double[] a, int c) {
-        return a == null ? 0 : a[c];
+    /** Blended scores over the candidates of one request, reused per thread. */
+    private static final class Blend {
+        private static final ThreadLocal<Blend> REUSED = new ThreadLocal<>();
+        final double[] total;
+        final Touched courses;
+
+        private Blend(int n) {
+            total = new double[n];
+            courses = new Touched(n);
+        }
+
+        static Blend reused(int n) {
+            Blend b = REUSED.get();
+            if (b == null || b.total.length != n) {
+                b = new Blend(n);
+                REUSED.set(b);
+            }
+            return b;
+        }
+
+        void add(int c, double x) {
+            total[c] += x;
+            courses.add(c);
+        }
+
+        void clear() {
+            for (int k = 0; k < courses.size(); k++) {
+                total[courses.get(k)] = 0;
+            }
+            courses.clear();
+        }
     }
 
     /** Up to {@code k} courses with positive score that pass the filter, best first (ties by index). */
@@ -136,6 +178,23 @@ public final class Recommender {
                 candidates[n++] = c;
             }
         }
+        return top(score, candidates, n, k);
+    }
+
+    /** The same over the given candidates only: O(candidates · log candidates). */
+    static int[] topCandidates(double[] score, Touched among, java.util.function.IntPredicate keep, int k) {
+        int n = 0;
+        int[] candidates = new int[among.size()];
+        for (int i = 0; i < among.size(); i++) {
+            int c = among.get(i);
+            if (score[c] > 0 && keep.test(c)) {
+                candidates[n++] = c;
+            }
+        }
+        return top(score, candidates, n, k);
+    }
+
+    private static int[] top(double[] score, int[] candidates, int n, int k) {
         // sort (score, index) packed in longs: float bits of scores >= 0 order like the values,
         // subtracted from the largest int so that ascending keys mean descending scores
         long[] keys = new long[n];

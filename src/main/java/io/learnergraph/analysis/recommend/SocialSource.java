@@ -25,8 +25,10 @@ final class SocialSource implements Recommender.SourceResult {
     private static final byte INFLUENCE = 2;
     private static final byte TRENDING = 3;
 
-    private final RecommenderIndex index;
-    private final int user;
+    private static final ThreadLocal<SocialSource> REUSED = new ThreadLocal<>();
+
+    private RecommenderIndex index;
+    private int user;
     private final double[] scores;
     private final double[] best;
     private final byte[] kind;
@@ -35,12 +37,13 @@ final class SocialSource implements Recommender.SourceResult {
     private final int[] tieWitness;
     private final int[] ties;
     private final int[] trendingCount;
-    private final double windowDays;
+    private final Touched courses;
+    private double windowDays;
 
-    private SocialSource(RecommenderIndex index, int user, double windowDays) {
+    private SocialSource(RecommenderIndex index) {
         this.index = index;
-        this.user = user;
         int nc = index.snapshot().courses().count();
+        courses = new Touched(nc);
         scores = new double[nc];
         best = new double[nc];
         kind = new byte[nc];
@@ -49,16 +52,43 @@ final class SocialSource implements Recommender.SourceResult {
         tieWitness = new int[nc];
         ties = new int[nc];
         trendingCount = new int[nc];
-        this.windowDays = windowDays;
     }
 
     static SocialSource compute(RecommenderIndex index, int user, RecommendationParameters p) {
-        SocialSource s = new SocialSource(index, user, p.windowDays());
-        s.run(p.halfLifeDays());
+        return new SocialSource(index).run(user, p);
+    }
+
+    /** This thread's instance for the index, cleaned of its previous request: no per-request allocation. */
+    static SocialSource reused(RecommenderIndex index) {
+        SocialSource s = REUSED.get();
+        if (s == null || !(s.scores.length == index.snapshot().courses().count())) {
+            s = new SocialSource(index);
+            REUSED.set(s);
+        }
+        s.index = index; // same sizes: the arrays are reused, the index is this request's
         return s;
     }
 
-    private void run(double halfLifeDays) {
+    SocialSource run(int forUser, RecommendationParameters p) {
+        for (int i = 0; i < courses.size(); i++) {
+            int c = courses.get(i);
+            scores[c] = 0;
+            best[c] = 0;
+            kind[c] = 0;
+            witness[c] = 0;
+            bestTie[c] = 0;
+            tieWitness[c] = 0;
+            ties[c] = 0;
+            trendingCount[c] = 0;
+        }
+        courses.clear();
+        this.user = forUser;
+        this.windowDays = p.windowDays();
+        score(p.halfLifeDays());
+        return this;
+    }
+
+    private void score(double halfLifeDays) {
         GraphSnapshot s = index.snapshot();
         CsrGraph social = s.social();
         double total = social.weightedDegree(user);
@@ -94,6 +124,7 @@ final class SocialSource implements Recommender.SourceResult {
                     continue; // only the user took it
                 }
                 trendingCount[c] = trending[1][i];
+                courses.add(c);
                 offer(c, COMMUNITY * trending[1][i] / max, TRENDING, trending[2][i]);
             }
         }
@@ -121,12 +152,14 @@ final class SocialSource implements Recommender.SourceResult {
         for (int e = learning.start(v); e < learning.end(v); e++) {
             if (index.isTaken(learning.labels(e))) {
                 ties[learning.target(e)]++;
+                courses.add(learning.target(e));
             }
         }
     }
 
     private void offer(int c, double x, byte why, int who) {
         scores[c] += x;
+        courses.add(c);
         if (why == TIE && x > bestTie[c]) {
             bestTie[c] = x;
             tieWitness[c] = who;
@@ -159,9 +192,26 @@ final class SocialSource implements Recommender.SourceResult {
                 .limit(max).mapToInt(Integer::intValue).toArray();
     }
 
+    static void detachReused() {
+        SocialSource r = REUSED.get();
+        if (r != null) {
+            r.detach();
+        }
+    }
+
+    /** Drops the reference to the index (and its snapshot) once a request is done with this instance. */
+    void detach() {
+        index = null;
+    }
+
     @Override
     public double[] scores() {
         return scores;
+    }
+
+    @Override
+    public Touched candidates() {
+        return courses;
     }
 
     @Override
