@@ -61,6 +61,10 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
             description = "wrk runs, one per connection count: few for latency, more for throughput (default ${DEFAULT-VALUE})")
     List<Integer> connections;
 
+    @Option(names = "--mixed-seconds", defaultValue = "0",
+            description = "then a wrk run of this length over the hot read endpoints in a mix (default ${DEFAULT-VALUE}: none)")
+    int mixedSeconds;
+
     @Option(names = "--wrk-threads", defaultValue = "2", description = "wrk threads (default ${DEFAULT-VALUE})")
     int wrkThreads;
 
@@ -197,24 +201,44 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
                     String.join(" ", command));
             run(command, ids, true);
         }
+        if (mixedSeconds > 0) {
+            Path courses = Files.createTempFile("learnergraph-bench-courses", ".txt");
+            Files.write(courses, List.of(s.courses().ids()), StandardCharsets.UTF_8);
+            Path mixed = Path.of("src", "bench", "wrk", "hot-reads.lua");
+            List<String> command = List.of("wrk", "-t" + wrkThreads, "-c16", "-d" + mixedSeconds + "s", "--latency",
+                    "-s", mixed.toString(), url);
+            System.out.printf(Locale.ROOT, "%nhot read endpoints in a mix (recommendations with and without reasons, "
+                    + "user, similar courses, influencers, communities, projection): %s%n", String.join(" ", command));
+            this.courseIds = courses;
+            String out = run(command, ids, true);
+            System.out.println(out.contains("Non-2xx") || out.contains("Socket errors")
+                    ? "errors: see above" : "errors: none (no non-2xx responses, no socket errors)");
+            Files.deleteIfExists(courses);
+        }
         Files.deleteIfExists(ids);
     }
 
-    private void run(List<String> command, Path ids, boolean print) throws IOException, InterruptedException {
+    private Path courseIds;
+
+    private String run(List<String> command, Path ids, boolean print) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("LG_IDS", ids.toAbsolutePath().toString());
         pb.environment().put("LG_KEY", serviceKey);
+        if (courseIds != null) {
+            pb.environment().put("LG_COURSES", courseIds.toAbsolutePath().toString());
+        }
         Process p;
         try {
             p = pb.start();
         } catch (IOException e) {
             System.out.println("wrk not found (apt-get install wrk); skipping the HTTP run");
-            return;
+            return "";
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         if (print) {
             System.out.print(out);
         }
+        return out;
     }
 }

@@ -130,6 +130,18 @@ class SecurityIT extends GraphTestSupport {
     }
 
     @Test
+    void theOpenApiDocumentAndItsUiAreServedWithoutAKey() {
+        String yml = http.toBlocking().retrieve(HttpRequest.GET("/swagger/learnergraph-0.1.yml"));
+        for (String path : List.of("/api/users/{id}/recommendations:", "/api/recommendations/batch:", "/api/cypher:",
+                "/api/queries/{name}:", "/api/communities:", "/api/influencers:")) {
+            assertTrue(yml.contains(path), "OpenAPI document lacks " + path);
+        }
+        assertTrue(yml.contains("bearer"), "the security scheme is documented");
+        String ui = http.toBlocking().retrieve(HttpRequest.GET("/swagger-ui/index.html"));
+        assertTrue(ui.contains("swagger-ui"), ui.substring(0, Math.min(200, ui.length())));
+    }
+
+    @Test
     void everyControllerDeclaresTheRoleItNeeds() throws IOException {
         Path api = Path.of("src", "main", "java", "io", "learnergraph", "api");
         try (Stream<Path> files = Files.list(api)) {
