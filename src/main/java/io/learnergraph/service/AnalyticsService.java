@@ -200,7 +200,8 @@ public class AnalyticsService {
         return (T) join(mine);
     }
 
-    private static Object join(CompletableFuture<Object> f) {
+    /** The future's value; a failure rethrown as the RuntimeException that caused it. */
+    static <T> T join(CompletableFuture<T> f) {
         try {
             return f.join();
         } catch (CompletionException e) {

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -86,7 +85,7 @@ public class RecommendationService {
             return r;
         }
         CompletableFuture<RecommenderIndex> f = buildFor(s);
-        return r != null && r.snapshot().version() >= minimumVersion ? r : join(f);
+        return r != null && r.snapshot().version() >= minimumVersion ? r : AnalyticsService.join(f);
     }
 
     /**
@@ -306,16 +305,5 @@ public class RecommendationService {
     @PreDestroy
     void stop() {
         builder.shutdownNow();
-    }
-
-    private static RecommenderIndex join(CompletableFuture<RecommenderIndex> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
-        }
     }
 }

@@ -24,25 +24,20 @@ import java.util.SplittableRandom;
  * estimate in O(walks) whatever the degrees. The explanation is the strongest single path
  * (i, v) seen for the course.
  */
-final class CollaborativeSource implements Recommender.SourceResult {
+final class CollaborativeSource extends ReusableSource {
 
     private static final ThreadLocal<CollaborativeSource> REUSED = new ThreadLocal<>();
 
-    private RecommenderIndex index;
     private int user;
-    private final double[] scores;
     private final int[] viaCourse;
     private final int[] viaUser;
     private final double[] best;
     private final int[] coLearners;
-    private final Touched courses;
     private String method = "exact";
 
     private CollaborativeSource(RecommenderIndex index) {
-        this.index = index;
-        int nc = index.snapshot().courses().count();
-        courses = new Touched(nc);
-        scores = new double[nc];
+        super(index);
+        int nc = scores.length;
         viaCourse = new int[nc];
         viaUser = new int[nc];
         best = new double[nc];
@@ -55,25 +50,15 @@ final class CollaborativeSource implements Recommender.SourceResult {
 
     /** This thread's instance for the index, cleaned of its previous request: no per-request allocation. */
     static CollaborativeSource reused(RecommenderIndex index) {
-        CollaborativeSource c = REUSED.get();
-        if (c == null || !(c.scores.length == index.snapshot().courses().count())) {
-            c = new CollaborativeSource(index);
-            REUSED.set(c);
-        }
-        c.index = index; // same sizes: the arrays are reused, the index is this request's
-        return c;
+        return reuse(REUSED, index, CollaborativeSource::new);
+    }
+
+    static void detachReused() {
+        detach(REUSED);
     }
 
     CollaborativeSource run(int forUser, RecommendationParameters p) {
-        for (int i = 0; i < courses.size(); i++) {
-            int j = courses.get(i);
-            scores[j] = 0;
-            viaCourse[j] = 0;
-            viaUser[j] = 0;
-            best[j] = 0;
-            coLearners[j] = 0;
-        }
-        courses.clear();
+        clearTouched();
         this.user = forUser;
         this.method = "exact";
         CollaborativeSource c = this;
@@ -94,6 +79,14 @@ final class CollaborativeSource implements Recommender.SourceResult {
         }
         c.dampPopularity(p.beta());
         return c;
+    }
+
+    @Override
+    protected void clearCourse(int j) {
+        viaCourse[j] = 0;
+        viaUser[j] = 0;
+        best[j] = 0;
+        coLearners[j] = 0;
     }
 
     /** How the scores were computed: "exact" or "walks". */
@@ -253,25 +246,4 @@ final class CollaborativeSource implements Recommender.SourceResult {
         return lo;
     }
 
-    static void detachReused() {
-        CollaborativeSource r = REUSED.get();
-        if (r != null) {
-            r.detach();
-        }
-    }
-
-    /** Drops the reference to the index (and its snapshot) once a request is done with this instance. */
-    void detach() {
-        index = null;
-    }
-
-    @Override
-    public double[] scores() {
-        return scores;
-    }
-
-    @Override
-    public Touched candidates() {
-        return courses;
-    }
 }

@@ -21,7 +21,7 @@ import io.learnergraph.analysis.graph.GraphSnapshot;
  * prerequisites are met come first. Cost: O(Σ topics of the user's courses · (dependents +
  * their prerequisites) + Σ courses of the candidate topics).
  */
-final class KnowledgeSource implements Recommender.SourceResult {
+final class KnowledgeSource extends ReusableSource {
 
     static final double SIBLING = 0.3;
     static final double DEEPEN = 0.25;
@@ -31,7 +31,6 @@ final class KnowledgeSource implements Recommender.SourceResult {
 
     private static final ThreadLocal<KnowledgeSource> REUSED = new ThreadLocal<>();
 
-    private RecommenderIndex index;
     private int user;
     private final double[] known;
     private final int[] knownArc;
@@ -39,13 +38,11 @@ final class KnowledgeSource implements Recommender.SourceResult {
     private final int[] topicKind;
     private final int[] topicVia;
     private final int[] topicShared;
-    private final double[] scores;
     private final int[] bestTopic;
     private final Touched topics;
-    private final Touched courses;
 
     private KnowledgeSource(RecommenderIndex index) {
-        this.index = index;
+        super(index);
         GraphSnapshot s = index.snapshot();
         int nt = s.topics().count();
         int nc = s.courses().count();
@@ -55,10 +52,18 @@ final class KnowledgeSource implements Recommender.SourceResult {
         topicKind = new int[nt];
         topicVia = new int[nt];
         topicShared = new int[nt];
-        scores = new double[nc];
         bestTopic = new int[nc];
         topics = new Touched(nt);
-        courses = new Touched(nc);
+    }
+
+    @Override
+    protected boolean fits(RecommenderIndex i) {
+        return super.fits(i) && known.length == i.snapshot().topics().count();
+    }
+
+    @Override
+    protected void clearCourse(int c) {
+        bestTopic[c] = 0;
     }
 
     static KnowledgeSource compute(RecommenderIndex index, int user) {
@@ -67,13 +72,11 @@ final class KnowledgeSource implements Recommender.SourceResult {
 
     /** This thread's instance for the index, cleaned of its previous request: no per-request allocation. */
     static KnowledgeSource reused(RecommenderIndex index) {
-        KnowledgeSource k = REUSED.get();
-        if (k == null || !(k.known.length == index.snapshot().topics().count() && k.scores.length == index.snapshot().courses().count())) {
-            k = new KnowledgeSource(index);
-            REUSED.set(k);
-        }
-        k.index = index; // same sizes: the arrays are reused, the index is this request's
-        return k;
+        return reuse(REUSED, index, KnowledgeSource::new);
+    }
+
+    static void detachReused() {
+        detach(REUSED);
     }
 
     private void reset() {
@@ -86,13 +89,8 @@ final class KnowledgeSource implements Recommender.SourceResult {
             topicVia[t] = 0;
             topicShared[t] = 0;
         }
-        for (int i = 0; i < courses.size(); i++) {
-            int c = courses.get(i);
-            scores[c] = 0;
-            bestTopic[c] = 0;
-        }
         topics.clear();
-        courses.clear();
+        clearTouched();
     }
 
     KnowledgeSource run(int forUser) {
@@ -222,28 +220,6 @@ final class KnowledgeSource implements Recommender.SourceResult {
             sum += Math.min(1, known[r]);
         }
         return sum / req.length;
-    }
-
-    static void detachReused() {
-        KnowledgeSource r = REUSED.get();
-        if (r != null) {
-            r.detach();
-        }
-    }
-
-    /** Drops the reference to the index (and its snapshot) once a request is done with this instance. */
-    void detach() {
-        index = null;
-    }
-
-    @Override
-    public double[] scores() {
-        return scores;
-    }
-
-    @Override
-    public Touched candidates() {
-        return courses;
     }
 
     @Override

@@ -8,19 +8,14 @@ import io.learnergraph.analysis.graph.GraphSnapshot;
  * scored by learners relative to the top course: the cold-start fallback and the popularity
  * baseline. O(200) per request: the lists are precomputed per tier.
  */
-final class PopularSource implements Recommender.SourceResult {
+final class PopularSource extends ReusableSource {
 
     private static final ThreadLocal<PopularSource> REUSED = new ThreadLocal<>();
 
-    private RecommenderIndex index;
-    private final double[] scores;
-    private final Touched courses;
     private String tier;
 
     private PopularSource(RecommenderIndex index) {
-        this.index = index;
-        this.scores = new double[index.snapshot().courses().count()];
-        this.courses = new Touched(scores.length);
+        super(index);
     }
 
     static PopularSource compute(RecommenderIndex index, int user, boolean includeGated) {
@@ -29,20 +24,15 @@ final class PopularSource implements Recommender.SourceResult {
 
     /** This thread's instance for the index, cleaned of its previous request: no per-request allocation. */
     static PopularSource reused(RecommenderIndex index) {
-        PopularSource p = REUSED.get();
-        if (p == null || !(p.scores.length == index.snapshot().courses().count())) {
-            p = new PopularSource(index);
-            REUSED.set(p);
-        }
-        p.index = index; // same sizes: the arrays are reused, the index is this request's
-        return p;
+        return reuse(REUSED, index, PopularSource::new);
+    }
+
+    static void detachReused() {
+        detach(REUSED);
     }
 
     PopularSource run(int user, boolean includeGated) {
-        for (int i = 0; i < courses.size(); i++) {
-            scores[courses.get(i)] = 0;
-        }
-        courses.clear();
+        clearTouched();
         int rank = includeGated ? index.tierNames.length - 1 : index.userTierRank(user);
         tier = rank < 0 ? null : index.tierNames[rank];
         if (rank >= 0) {
@@ -58,26 +48,9 @@ final class PopularSource implements Recommender.SourceResult {
         return this;
     }
 
-    static void detachReused() {
-        PopularSource r = REUSED.get();
-        if (r != null) {
-            r.detach();
-        }
-    }
-
-    /** Drops the reference to the index (and its snapshot) once a request is done with this instance. */
-    void detach() {
-        index = null;
-    }
-
     @Override
-    public double[] scores() {
-        return scores;
-    }
-
-    @Override
-    public Touched candidates() {
-        return courses;
+    protected void clearCourse(int c) {
+        // scores are all it has
     }
 
     @Override

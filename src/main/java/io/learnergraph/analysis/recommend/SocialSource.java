@@ -16,7 +16,7 @@ import io.learnergraph.analysis.graph.GraphSnapshot;
  * parameters), and counts 1 for a completion, 0.6 for a course only started. Cost: O(Σ learning
  * degree of the ties and influencers), plus once per community its members' learning arcs.
  */
-final class SocialSource implements Recommender.SourceResult {
+final class SocialSource extends ReusableSource {
 
     static final int MAX_TIES = 500;
     static final double INFLUENCER = 0.5;
@@ -27,9 +27,7 @@ final class SocialSource implements Recommender.SourceResult {
 
     private static final ThreadLocal<SocialSource> REUSED = new ThreadLocal<>();
 
-    private RecommenderIndex index;
     private int user;
-    private final double[] scores;
     private final double[] best;
     private final byte[] kind;
     private final int[] witness;
@@ -37,14 +35,11 @@ final class SocialSource implements Recommender.SourceResult {
     private final int[] tieWitness;
     private final int[] ties;
     private final int[] trendingCount;
-    private final Touched courses;
     private double windowDays;
 
     private SocialSource(RecommenderIndex index) {
-        this.index = index;
-        int nc = index.snapshot().courses().count();
-        courses = new Touched(nc);
-        scores = new double[nc];
+        super(index);
+        int nc = scores.length;
         best = new double[nc];
         kind = new byte[nc];
         witness = new int[nc];
@@ -60,32 +55,30 @@ final class SocialSource implements Recommender.SourceResult {
 
     /** This thread's instance for the index, cleaned of its previous request: no per-request allocation. */
     static SocialSource reused(RecommenderIndex index) {
-        SocialSource s = REUSED.get();
-        if (s == null || !(s.scores.length == index.snapshot().courses().count())) {
-            s = new SocialSource(index);
-            REUSED.set(s);
-        }
-        s.index = index; // same sizes: the arrays are reused, the index is this request's
-        return s;
+        return reuse(REUSED, index, SocialSource::new);
+    }
+
+    static void detachReused() {
+        detach(REUSED);
     }
 
     SocialSource run(int forUser, RecommendationParameters p) {
-        for (int i = 0; i < courses.size(); i++) {
-            int c = courses.get(i);
-            scores[c] = 0;
-            best[c] = 0;
-            kind[c] = 0;
-            witness[c] = 0;
-            bestTie[c] = 0;
-            tieWitness[c] = 0;
-            ties[c] = 0;
-            trendingCount[c] = 0;
-        }
-        courses.clear();
+        clearTouched();
         this.user = forUser;
         this.windowDays = p.windowDays();
         score(p.halfLifeDays());
         return this;
+    }
+
+    @Override
+    protected void clearCourse(int c) {
+        best[c] = 0;
+        kind[c] = 0;
+        witness[c] = 0;
+        bestTie[c] = 0;
+        tieWitness[c] = 0;
+        ties[c] = 0;
+        trendingCount[c] = 0;
     }
 
     private void score(double halfLifeDays) {
@@ -190,28 +183,6 @@ final class SocialSource implements Recommender.SourceResult {
         }
         return java.util.Arrays.stream(arcs).boxed().sorted((a, b) -> Float.compare(g.weight(b), g.weight(a)))
                 .limit(max).mapToInt(Integer::intValue).toArray();
-    }
-
-    static void detachReused() {
-        SocialSource r = REUSED.get();
-        if (r != null) {
-            r.detach();
-        }
-    }
-
-    /** Drops the reference to the index (and its snapshot) once a request is done with this instance. */
-    void detach() {
-        index = null;
-    }
-
-    @Override
-    public double[] scores() {
-        return scores;
-    }
-
-    @Override
-    public Touched candidates() {
-        return courses;
     }
 
     @Override

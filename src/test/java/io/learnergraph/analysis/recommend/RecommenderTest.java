@@ -257,4 +257,22 @@ class RecommenderTest {
         assertTrue(Arrays.equals(new int[0], similar.get(1).sharedTopics()));
         assertEquals(0.3 / Math.sqrt(2), similar.get(2).score(), 1e-6, "w: no co-learner, topic t1 of x's two");
     }
+
+    @Test
+    void reusedPerThreadArraysLeaveNothingBehindBetweenRequests() {
+        TinyPlatform p = chain().users("free", "f1", "f2").follows("u1", "f1").follows("u2", "f2")
+                .completed("f1", "cArt").completed("f2", "cMl", "cCalc").completed("u2", "cAlg", "cMl");
+        RecommenderIndex index = p.index();
+        Recommender rec = new Recommender(index);
+        RecommendationParameters all = P.withIncludeGated(true).withLimit(20);
+        Recommendations first = rec.recommend(user(index, "u1"), all);
+        Recommendations other = rec.recommend(user(index, "u2"), all);
+        Recommendations again = rec.recommend(user(index, "u1"), all);
+        assertEquals(first, again, "u2's request must not leak into u1's");
+        assertFalse(other.equals(first));
+        // and the same answers as sources computed on fresh arrays
+        assertEquals(KnowledgeSource.compute(index, user(index, "u1")).scores()[index.snapshot().courses()
+                .indexOf("cCalc").getAsInt()], KnowledgeSource.reused(index).run(user(index, "u1"))
+                .scores()[index.snapshot().courses().indexOf("cCalc").getAsInt()]);
+    }
 }
