@@ -202,6 +202,19 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
             run(command, ids, true);
         }
         if (mixedSeconds > 0) {
+            // a serving deployment computes these after every refresh (write-back-on-refresh); warm
+            // them here too, or the first user request would wait for sampled betweenness
+            long t0 = System.nanoTime();
+            io.learnergraph.service.AnalyticsService analytics = context.getBean(io.learnergraph.service.AnalyticsService.class);
+            for (io.learnergraph.service.CentralityMeasure m : io.learnergraph.service.CentralityMeasure.values()) {
+                if (m != io.learnergraph.service.CentralityMeasure.PERSONALIZED_PAGERANK) {
+                    analytics.centrality(m, new int[0]);
+                }
+            }
+            analytics.defaultCommunities();
+            analytics.degrees();
+            System.out.printf(Locale.ROOT, "%nanalytics caches warmed (all centralities, communities) in %.0f s%n",
+                    (System.nanoTime() - t0) / 1e9);
             Path courses = Files.createTempFile("learnergraph-bench-courses", ".txt");
             Files.write(courses, List.of(s.courses().ids()), StandardCharsets.UTF_8);
             Path mixed = Path.of("src", "bench", "wrk", "hot-reads.lua");
