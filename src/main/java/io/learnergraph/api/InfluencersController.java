@@ -14,7 +14,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -61,10 +60,13 @@ public class InfluencersController {
                     + analytics.settings().smallCommunityFloor() + " members");
         }
         double[] score = run.scores();
-        List<Integer> ranked = IntStream.range(0, score.length)
-                .filter(u -> community == null || comm[u] == community)
-                .boxed().sorted(Comparator.comparingDouble((Integer u) -> score[u]).reversed().thenComparingInt(u -> u))
-                .limit(lim).toList();
+        int[] order = analytics.ranking(m, src);
+        List<Integer> ranked = new java.util.ArrayList<>(lim);
+        for (int i = 0; i < order.length && ranked.size() < lim; i++) {
+            if (community == null || comm[order[i]] == community) {
+                ranked.add(order[i]);
+            }
+        }
         List<Item> items = IntStream.range(0, ranked.size()).mapToObj(i -> {
             int u = ranked.get(i);
             return new Item(s.users().ids()[u], s.users().names()[u], score[u], i + 1, comm[u]);

@@ -93,6 +93,8 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
         System.setProperty("micronaut.server.port", String.valueOf(port));
         // requests carry a service key, as a recommender service's would
         System.setProperty("learnergraph.security.keys.service", serviceKey);
+        // only warms the cache before the mixed run: a looser bound than the default keeps that short
+        System.setProperty("learnergraph.analytics.betweenness-epsilon", "0.05");
         try (ApplicationContext context = Micronaut.build(new String[0]).mainClass(LearnerGraphCli.class)
                 .deduceEnvironment(false).banner(false).start()) {
             SnapshotService snapshots = context.getBean(SnapshotService.class);

@@ -150,6 +150,23 @@ public class AnalyticsService {
         });
     }
 
+    /**
+     * Users ordered by a measure, highest first (ties by dense id), cached per snapshot: a
+     * leaderboard request then reads the head of an array instead of sorting every user.
+     */
+    public int[] ranking(CentralityMeasure measure, int[] sources) {
+        CentralityRun run = centrality(measure, sources);
+        int[] sorted = sources.clone();
+        Arrays.sort(sorted);
+        String key = run.version() + "|ranking|" + measure + "|" + Arrays.toString(sorted);
+        return cached(key, () -> {
+            double[] score = run.scores();
+            return java.util.stream.IntStream.range(0, score.length).boxed()
+                    .sorted((a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b))
+                    .mapToInt(Integer::intValue).toArray();
+        });
+    }
+
     /** In and out degrees on the directed social graph: distinct users and total tie weight. */
     public Degrees degrees() {
         GraphSnapshot s = snapshots.current();
