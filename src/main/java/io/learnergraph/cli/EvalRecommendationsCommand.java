@@ -76,6 +76,14 @@ public class EvalRecommendationsCommand implements java.util.concurrent.Callable
             CutoffSplit.Result split = CutoffSplit.split(dir, at, work.resolve("before-cutoff"));
             System.out.printf(Locale.ROOT, "cutoff %s: %,d rows before it imported, %,d after it held out "
                     + "(%,d enrolments scored against)%n", at, split.rowsKept(), split.rowsAfter(), split.heldOut().size());
+            if (split.heldOut().isEmpty()) {
+                throw new LearnerGraphException.InvalidInput("--cutoff", "--cutoff " + cutoff + ": no enrolment in "
+                        + dir.resolve("learning.csv") + " at or after it, so nothing to score against; choose an earlier one");
+            }
+            if (split.rowsKept() == 0) {
+                throw new LearnerGraphException.InvalidInput("--cutoff", "--cutoff " + cutoff + ": no event before it, "
+                        + "so no history to recommend from; choose a later one");
+            }
             System.setProperty("learnergraph.data-dir", work.resolve("db").toString());
             System.setProperty("learnergraph.neo4j.bolt-port", "0");
             System.setProperty("learnergraph.analytics.write-back-on-refresh", "false");
@@ -112,6 +120,10 @@ public class EvalRecommendationsCommand implements java.util.concurrent.Callable
         }
         Map<Integer, int[]> truth = new HashMap<>();
         truthSets.forEach((u, set) -> truth.put(u, set.stream().mapToInt(Integer::intValue).toArray()));
+        if (truth.isEmpty()) {
+            throw new LearnerGraphException.InvalidInput("--cutoff", "no enrolment after the cutoff is by a user in a "
+                    + "course known before it (" + unknown + " skipped); choose an earlier --cutoff");
+        }
         long coldStart = truth.keySet().stream().filter(u -> index.snapshot().learning().degree(u) == 0).count();
         System.out.printf(Locale.ROOT, "%,d users to score (%,d of them without history before the cutoff); "
                 + "%,d held-out enrolments on courses or users unknown before it skipped%n%n", truth.size(), coldStart, unknown);

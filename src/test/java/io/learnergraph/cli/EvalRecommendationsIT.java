@@ -70,5 +70,8 @@ class EvalRecommendationsIT {
         Run r = run("eval", "recommendations", GraphTestSupport.sampleDir().toString(), "--cutoff", "last tuesday");
         assertEquals(2, r.exit(), r.out());
         assertTrue(r.out().contains("--cutoff") && r.out().contains("last tuesday"), r.out());
+        Run late = run("eval", "recommendations", GraphTestSupport.sampleDir().toString(), "--cutoff", "2030-01-01");
+        assertEquals(2, late.exit(), late.out());
+        assertTrue(late.out().contains("nothing to score against"), late.out());
     }
 }

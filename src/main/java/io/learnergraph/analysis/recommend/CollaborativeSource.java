@@ -223,8 +223,8 @@ final class CollaborativeSource extends ReusableSource {
         String relV = index.learningRelationship(learning, b);
         String relJ = index.learningRelationship(learning, e);
         Paths path = Paths.from(s).user(user).out(relU).course(i).in(relV).user(v).out(relJ).course(course);
-        String text = s.users().names()[v] + ", who also " + Paths.verb3(relV) + " " + s.courses().titles()[i]
-                + ", " + Paths.verb3(relJ) + " " + s.courses().titles()[course]
+        String text = Paths.userName(s, v) + ", who also " + Paths.verb3(relV) + " " + Paths.title(s, i)
+                + ", " + Paths.verb3(relJ) + " " + Paths.title(s, course)
                 + (coLearners[course] > 1 && method.equals("exact") ? " (" + coLearners[course]
                 + " co-learner paths lead here)" : "");
         return new Reason("collaborative", text, path.steps());

@@ -231,27 +231,27 @@ final class KnowledgeSource extends ReusableSource {
         int source = s.learning().target(arc);
         String rel = index.learningRelationship(s.learning(), arc);
         Paths path = Paths.from(s).user(user).out(rel).course(source).out("COVERS").topic(via);
-        String courseTitle = s.courses().titles()[c];
-        String sourceTitle = s.courses().titles()[source];
+        String courseTitle = Paths.title(s, c);
+        String sourceTitle = Paths.title(s, source);
         String text;
         switch (topicKind[d]) {
             case NEXT -> {
                 path.in("REQUIRES").topic(d).in("COVERS").course(c);
                 text = "Because you " + Paths.verb(rel) + " " + sourceTitle + ", which covers "
-                        + s.topics().names()[via] + ", required by " + s.topics().names()[d] + ", which "
+                        + Paths.topicName(s, via) + ", required by " + Paths.topicName(s, d) + ", which "
                         + courseTitle + " teaches";
             }
             case SIB -> {
                 int shared = topicShared[d];
                 path.out("REQUIRES").topic(shared).in("REQUIRES").topic(d).in("COVERS").course(c);
-                text = "Because you " + Paths.verb(rel) + " " + sourceTitle + " on " + s.topics().names()[via]
-                        + "; " + s.topics().names()[d] + " builds on the same " + s.topics().names()[shared]
+                text = "Because you " + Paths.verb(rel) + " " + sourceTitle + " on " + Paths.topicName(s, via)
+                        + "; " + Paths.topicName(s, d) + " builds on the same " + Paths.topicName(s, shared)
                         + ", and " + courseTitle + " teaches it";
             }
             default -> {
                 path.in("COVERS").course(c);
                 text = "Because you " + Paths.verb(rel) + " " + sourceTitle + "; " + courseTitle
-                        + " goes further into " + s.topics().names()[via];
+                        + " goes further into " + Paths.topicName(s, via);
             }
         }
         double met = prerequisitesMet(c);

@@ -58,6 +58,23 @@ final class Paths {
         return steps;
     }
 
+    /** A course's title for sentences, its id when it has none. */
+    static String title(GraphSnapshot s, int c) {
+        return display(s.courses().titles()[c], s.courses().ids()[c]);
+    }
+
+    static String userName(GraphSnapshot s, int u) {
+        return display(s.users().names()[u], s.users().ids()[u]);
+    }
+
+    static String topicName(GraphSnapshot s, int t) {
+        return display(s.topics().names()[t], s.topics().ids()[t]);
+    }
+
+    private static String display(String name, String id) {
+        return name == null || name.isBlank() ? id : name;
+    }
+
     /** The past-tense verb of a learning relationship, for sentences. */
     static String verb(String relationship) {
         return switch (relationship) {

@@ -69,7 +69,7 @@ final class PopularSource extends ReusableSource {
         String rel = index.learningRelationship(learners, latest);
         Paths path = Paths.from(s).course(c).in(rel).user(v);
         String text = String.format(java.util.Locale.ROOT, "Popular in the %s tier: %,d learners took %s, most recently %s",
-                tier, index.learnerCount(c), s.courses().titles()[c], s.users().names()[v]);
+                tier, index.learnerCount(c), Paths.title(s, c), Paths.userName(s, v));
         return new Reason("popular", text, path.steps());
     }
 }

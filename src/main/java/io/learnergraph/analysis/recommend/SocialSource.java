@@ -194,8 +194,8 @@ final class SocialSource extends ReusableSource {
         int v = why == TIE ? tieWitness[c] : witness[c];
         int arc = learning.findArc(v, c);
         String rel = index.learningRelationship(learning, arc);
-        String course = s.courses().titles()[c];
-        String name = s.users().names()[v];
+        String course = Paths.title(s, c);
+        String name = Paths.userName(s, v);
         int k = index.community(user);
         Paths path = Paths.from(s).user(user);
         String text;
