@@ -4,6 +4,7 @@ import io.learnergraph.api.security.Access;
 import io.learnergraph.api.security.Role;
 import io.learnergraph.LearnerGraphException;
 import io.learnergraph.analysis.graph.GraphSnapshot;
+import io.learnergraph.analysis.profile.InterestProfiles;
 import io.learnergraph.service.AnalyticsService;
 import io.learnergraph.service.CentralityMeasure;
 import io.learnergraph.service.PrivacyService;
@@ -17,6 +18,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** One user with tier, community and centrality scores. */
@@ -30,8 +32,17 @@ public class UsersController {
     }
 
     @Serdeable
+    public record TopicWeight(String topicId, String name, double weight) {
+    }
+
+    /** @param interestGroup the user's k-means interest group (GET /api/interest-groups), null without learning */
+    @Serdeable
+    public record Profile(List<TopicWeight> topTopics, Integer interestGroup) {
+    }
+
+    @Serdeable
     public record User(String userId, String name, String tier, String joinedAt, String lastActiveAt, int communityId,
-                       Map<String, Double> scores, Degree degree, long snapshotVersion) {
+                       Map<String, Double> scores, Degree degree, Profile profile, long snapshotVersion) {
     }
 
     @Serdeable
@@ -64,9 +75,13 @@ public class UsersController {
             scores.put(m.key(), analytics.centrality(m, new int[0]).scores()[u]);
         }
         AnalyticsService.Degrees d = analytics.degrees();
+        InterestProfiles.Result interests = analytics.interests();
+        Profile profile = new Profile(InterestProfiles.topTopics(s, interests, u, 5).stream()
+                .map(t -> new TopicWeight(s.topics().ids()[t.topic()], s.topics().names()[t.topic()], t.weight())).toList(),
+                interests.group()[u] < 0 ? null : interests.group()[u]);
         return new User(s.users().ids()[u], s.users().names()[u], s.users().tiers()[u], time(s.users().joinedMinute()[u]),
                 time(s.users().lastActive()[u]), analytics.defaultCommunities().result().partition().community()[u],
-                scores, new Degree(d.in()[u], d.out()[u], d.weightedIn()[u], d.weightedOut()[u]), s.version());
+                scores, new Degree(d.in()[u], d.out()[u], d.weightedIn()[u], d.weightedOut()[u]), profile, s.version());
     }
 
     private static String time(long minute) {

@@ -17,6 +17,7 @@ import io.learnergraph.analysis.community.WeaklyConnectedComponents;
 import io.learnergraph.analysis.graph.CsrGraph;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.analysis.profile.CommunityProfiler;
+import io.learnergraph.analysis.profile.InterestProfiles;
 import io.learnergraph.config.AnalyticsSettings;
 import jakarta.inject.Singleton;
 
@@ -165,6 +166,13 @@ public class AnalyticsService {
                     .sorted((a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b))
                     .mapToInt(Integer::intValue).toArray();
         });
+    }
+
+    /** Users' TF-IDF topic profiles and their k-means interest groups, cached per snapshot. */
+    public InterestProfiles.Result interests() {
+        GraphSnapshot s = snapshots.current();
+        return cached(s.version() + "|interests", () -> InterestProfiles.compute(s, new InterestProfiles.Parameters(
+                settings.interestGroups(), settings.interestSample(), 100, SEED_DEFAULT)));
     }
 
     /** In and out degrees on the directed social graph: distinct users and total tie weight. */

@@ -251,6 +251,26 @@ class AnalyticsApiIT extends GraphTestSupport {
     }
 
     @Test
+    void interestProfilesAndGroupsFollowWhatEachFactionLearns() {
+        Map<?, ?> hi = (Map<?, ?>) get("/api/users/u0").get("profile");
+        Map<?, ?> officer = (Map<?, ?>) get("/api/users/u33").get("profile");
+        assertEquals("judo", ((Map<?, ?>) ((List<?>) hi.get("topTopics")).get(0)).get("topicId"));
+        assertEquals(1.0, ((Number) ((Map<?, ?>) ((List<?>) hi.get("topTopics")).get(0)).get("weight")).doubleValue(), 1e-9);
+        assertEquals("karate", ((Map<?, ?>) ((List<?>) officer.get("topTopics")).get(0)).get("topicId"));
+        for (int i = 0; i < 34; i++) {
+            Map<?, ?> p = (Map<?, ?>) get("/api/users/u" + i).get("profile");
+            Object expected = faction.get(i).equals("Mr. Hi") ? hi.get("interestGroup") : officer.get("interestGroup");
+            assertEquals(expected, p.get("interestGroup"), "u" + i);
+        }
+        Map<?, ?> groups = get("/api/interest-groups");
+        assertEquals(2, ((Number) groups.get("groupCount")).intValue(), "two distinct interests, two groups");
+        List<?> list = (List<?>) groups.get("groups");
+        long hiSize = faction.stream().filter("Mr. Hi"::equals).count();
+        assertEquals(java.util.stream.Stream.of((int) hiSize, 34 - (int) hiSize).sorted().toList(),
+                list.stream().map(g -> ((Number) ((Map<?, ?>) g).get("size")).intValue()).sorted().toList());
+    }
+
+    @Test
     void unknownUserAndCommunityAre404() {
         for (String uri : List.of("/api/users/nobody", "/api/communities/9999")) {
             HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
