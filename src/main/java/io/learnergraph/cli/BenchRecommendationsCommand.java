@@ -118,6 +118,13 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "recommender index (Leiden, PageRank, catalogue) ready in %.1f s%n",
                     (System.nanoTime() - t0) / 1e9);
 
+            t0 = System.nanoTime();
+            io.learnergraph.analysis.profile.InterestProfiles.Result interests =
+                    context.getBean(io.learnergraph.service.AnalyticsService.class).interests();
+            System.out.printf(Locale.ROOT, "interest profiles: TF-IDF over %,d topics, k-means++ into %d groups on a "
+                            + "sample, every user assigned, in %.1f s%n", s.topics().count(), interests.groupCount(),
+                    (System.nanoTime() - t0) / 1e9);
+
             int[] sample = sampleUsers(s, 20_000);
             inProcess(index, service.defaults(), sample);
             if (wrkSeconds > 0) {
