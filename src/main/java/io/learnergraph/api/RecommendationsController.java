@@ -117,8 +117,8 @@ public class RecommendationsController {
         RecommendationService.Options o = new RecommendationService.Options(request.limit(), request.strategy(),
                 request.includeGated(), request.explain(), request.weights(), null, null);
         RecommendationService.Batch b = recommendations.batch(request.userIds(), o);
-        String strategy = recommendations.parameters(o).strategy().key();
-        return new BatchResponse(b.snapshotVersion(), b.results().stream().map(r -> view(b.snapshot(), strategy, r))
+        String strategy = b.parameters().strategy().key();
+        return new BatchResponse(b.snapshot().version(), b.results().stream().map(r -> view(b.snapshot(), strategy, r))
                 .toList(), b.unknownUserIds());
     }
 

@@ -47,8 +47,8 @@ public class RecommendationService {
         }
     }
 
-    public record Answer(long snapshotVersion, GraphSnapshot snapshot, RecommendationParameters parameters,
-                         Recommendations recommendations) {
+    /** An answer with the snapshot its dense ids refer to (its version is the answer's version). */
+    public record Answer(GraphSnapshot snapshot, RecommendationParameters parameters, Recommendations recommendations) {
     }
 
     private final AnalyticsService analytics;
@@ -142,11 +142,11 @@ public class RecommendationService {
         GraphSnapshot s = index.snapshot();
         int u = user(s, userId);
         RecommendationParameters p = parameters(o);
-        return new Answer(s.version(), s, p, new Recommender(index).recommend(u, p));
+        return new Answer(s, p, new Recommender(index).recommend(u, p));
     }
 
     /** One list per known user; unknown ids are reported, not fatal, so one bad id costs one entry. */
-    public record Batch(long snapshotVersion, GraphSnapshot snapshot, List<Recommendations> results,
+    public record Batch(GraphSnapshot snapshot, RecommendationParameters parameters, List<Recommendations> results,
                         List<String> unknownUserIds) {
     }
 
@@ -167,7 +167,7 @@ public class RecommendationService {
                 .map(id -> s.users().indexOf(id))
                 .filter(java.util.OptionalInt::isPresent)
                 .map(i -> r.recommend(i.getAsInt(), p)).toList();
-        return new Batch(s.version(), s, results, unknown);
+        return new Batch(s, p, results, unknown);
     }
 
     /** A result with the snapshot its dense ids refer to. */
