@@ -1,9 +1,12 @@
 // Every learning event of a user on a course (CREATED is authorship, not learning), grouped
-// like social-events.cypher: one row per (user, event type) with parallel lists.
+// like social-events.cypher: one row per (user, event type) with parallel lists. A missing
+// time is $noTime and a missing value $noValue (collect() would drop a null and misalign the
+// lists); values are seconds (view, progress), stars (rate) or the amount (purchase).
 MATCH (u:User)
 CALL (u) {
   MATCH (u)-[r]->(c:Course)
   WHERE NOT r:CREATED
-  RETURN type(r) AS type, collect(id(c)) AS targets, collect(coalesce(r.at.epochSeconds / 60, $noTime)) AS minutes
+  RETURN type(r) AS type, collect(id(c)) AS targets, collect(coalesce(r.at.epochSeconds / 60, $noTime)) AS minutes,
+         collect(coalesce(toFloat(r.value), $noValue)) AS values
 }
-RETURN id(u) AS source, type, targets, minutes
+RETURN id(u) AS source, type, targets, minutes, values

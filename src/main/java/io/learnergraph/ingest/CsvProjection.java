@@ -59,7 +59,10 @@ public final class CsvProjection {
                 SocialType.parse(r.get("type")).orElseThrow().relationshipType(), minute(r.get("at"))));
         p.read(dir, "learning.csv", r -> p.builder.addLearning(p.users.getOrDefault(r.get("user_id"), -1L),
                 p.courses.getOrDefault(r.get("course_id"), -1L),
-                LearningType.parse(r.get("type")).orElseThrow().relationshipType(), minute(r.get("at"))));
+                LearningType.parse(r.get("type")).orElseThrow().relationshipType(), minute(r.get("at")),
+                r.get("value") == null || r.get("value").isBlank() ? Double.NaN : Double.parseDouble(r.get("value"))));
+        p.read(dir, "memberships.csv", r -> p.builder.addMembership(p.users.getOrDefault(r.get("user_id"), -1L),
+                r.get("tier"), minute(r.get("at"))));
         GraphSnapshot s = p.builder.build(version);
         return new Loaded(s, p.skipped + p.builder.skipped(), (System.nanoTime() - t0) / 1e9);
     }

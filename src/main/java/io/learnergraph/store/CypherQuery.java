@@ -57,6 +57,7 @@ public enum CypherQuery {
     PROJECTION_LEARNING("projection/learning-events.cypher"),
     PROJECTION_COVERAGE("projection/coverage.cypher"),
     PROJECTION_PREREQUISITES("projection/prerequisites.cypher"),
+    PROJECTION_MEMBERSHIPS("projection/memberships.cypher"),
 
     // analysis results written back for analysts
     WRITE_USER_SCORES("analytics/write-user-scores.cypher"),

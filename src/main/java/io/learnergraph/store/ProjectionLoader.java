@@ -55,7 +55,26 @@ public class ProjectionLoader {
                 nullableString(r.get(2))));
         long[] rels = {0};
         rels[0] += streamEvents(CypherQuery.PROJECTION_SOCIAL, b::addSocial);
-        rels[0] += streamEvents(CypherQuery.PROJECTION_LEARNING, b::addLearning);
+        stream(CypherQuery.PROJECTION_LEARNING, r -> {
+            long source = r.get(0).asLong();
+            String type = r.get(1).asString();
+            Value targets = r.get(2);
+            Value minutes = r.get(3);
+            Value values = r.get(4);
+            for (int i = 0, n = targets.size(); i < n; i++) {
+                b.addLearning(source, targets.get(i).asLong(), type, minutes.get(i).asLong(), values.get(i).asDouble());
+            }
+            rels[0] += targets.size();
+        });
+        stream(CypherQuery.PROJECTION_MEMBERSHIPS, r -> {
+            long source = r.get(0).asLong();
+            Value tiers = r.get(1);
+            Value minutes = r.get(2);
+            for (int i = 0, n = tiers.size(); i < n; i++) {
+                b.addMembership(source, tiers.get(i).asString(), minutes.get(i).asLong());
+            }
+            rels[0] += tiers.size();
+        });
         stream(CypherQuery.PROJECTION_COVERAGE, r -> {
             b.addCoverage(r.get(0).asLong(), r.get(1).asLong(), r.get(2).asDouble());
             rels[0]++;
@@ -101,7 +120,7 @@ public class ProjectionLoader {
         // an unmanaged transaction: a retry would feed the builder the same rows twice, so a
         // failed load fails whole and the previous snapshot stays in service
         try (Session session = store.driver().session(config); Transaction tx = session.beginTransaction()) {
-            tx.run(query.text(), Map.of("noTime", GraphSnapshot.NO_TIME)).forEachRemaining(sink);
+            tx.run(query.text(), Map.of("noTime", GraphSnapshot.NO_TIME, "noValue", Double.NaN)).forEachRemaining(sink);
             tx.commit();
         } catch (ServiceUnavailableException | SessionExpiredException e) {
             throw new LearnerGraphException.DatabaseUnavailable("Neo4j is not reachable: " + e.getMessage(), e);

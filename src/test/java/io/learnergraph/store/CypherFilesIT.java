@@ -61,7 +61,8 @@ class CypherFilesIT extends GraphTestSupport {
         }
         m.put(CypherQuery.IMPORT_MEMBERSHIPS, rows(Map.of("userId", "u5", "tier", "basic", "at", AT)));
         m.put(CypherQuery.PROJECTION_SOCIAL, Map.of("noTime", Long.MIN_VALUE));
-        m.put(CypherQuery.PROJECTION_LEARNING, Map.of("noTime", Long.MIN_VALUE));
+        m.put(CypherQuery.PROJECTION_LEARNING, Map.of("noTime", Long.MIN_VALUE, "noValue", Double.NaN));
+        m.put(CypherQuery.PROJECTION_MEMBERSHIPS, Map.of("noTime", Long.MIN_VALUE));
         m.put(CypherQuery.WRITE_USER_SCORES, rows(Map.of("nodeId", 0L, "communityId", 1, "pagerank", 0.1,
                 "betweenness", 0.0, "eigenvector", 0.2, "harmonic", 3.0, "coreness", 2)));
         m.put(CypherQuery.DELETE_USER, Map.of("id", "u6"));

@@ -15,11 +15,13 @@ import java.util.OptionalInt;
  *   {@code learners} is its transpose;</li>
  *   <li>{@code coverage}: course → topic, weighted; {@code prerequisites}: topic → required topic.</li>
  * </ul>
- * Times are epoch minutes ({@link #NO_TIME} when unknown).
+ * {@code activity} keeps every event with its time, for analyses "as of" a moment (churn at a
+ * cutoff, engagement windows, funnels, cohorts). Times are epoch minutes ({@link #NO_TIME} when
+ * unknown).
  */
 public record GraphSnapshot(long version, long referenceMinute, Users users, Courses courses, Topics topics,
                             CsrGraph social, CsrGraph socialUndirected, CsrGraph learning, CsrGraph learners,
-                            CsrGraph coverage, CsrGraph prerequisites) {
+                            CsrGraph coverage, CsrGraph prerequisites, ActivityLog activity) {
 
     public static final long NO_TIME = Long.MIN_VALUE;
 
@@ -62,10 +64,10 @@ public record GraphSnapshot(long version, long referenceMinute, Users users, Cou
         }
     }
 
-    /** Bytes held by the graph arrays (not the id strings). */
+    /** Bytes held by the graph arrays and the activity log (not the id strings). */
     public long graphBytes() {
         return social.bytes() + socialUndirected.bytes() + learning.bytes() + learners.bytes() + coverage.bytes()
-                + prerequisites.bytes();
+                + prerequisites.bytes() + activity.bytes();
     }
 
     static Map<String, Integer> indexOf(String[] ids) {

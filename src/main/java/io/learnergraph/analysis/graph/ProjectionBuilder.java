@@ -33,6 +33,10 @@ public final class ProjectionBuilder {
     private final List<int[]> prerequisitePairs = new ArrayList<>();
     private final List<Float> coverageWeights = new ArrayList<>();
     private final List<int[]> coveragePairs = new ArrayList<>();
+    private int memberSize;
+    private int[] memberUser = new int[256];
+    private long[] memberMinute = new long[256];
+    private String[] memberTier = new String[256];
     private long skipped;
     private String lastType;
     private byte lastTypeCode;
@@ -85,20 +89,44 @@ public final class ProjectionBuilder {
             skipped++;
             return;
         }
-        social.add(a, b, typeCode(relationshipType), atMinute);
+        social.add(a, b, typeCode(relationshipType), atMinute, Double.NaN);
         seen(atMinute);
     }
 
-    /** A learning event of a user on a course. */
+    /** A learning event of a user on a course, without a value. */
     public void addLearning(long userStoreId, long courseStoreId, String relationshipType, long atMinute) {
+        addLearning(userStoreId, courseStoreId, relationshipType, atMinute, Double.NaN);
+    }
+
+    /** A learning event with its value: seconds (view, progress), stars (rate), amount (purchase), or NaN. */
+    public void addLearning(long userStoreId, long courseStoreId, String relationshipType, long atMinute, double value) {
         int u = userIndex.get(userStoreId);
         int c = courseIndex.get(courseStoreId);
         if (u < 0 || c < 0) {
             skipped++;
             return;
         }
-        learning.add(u, c, typeCode(relationshipType), atMinute);
+        learning.add(u, c, typeCode(relationshipType), atMinute, value);
         seen(atMinute);
+    }
+
+    /** A membership change: from {@code atMinute} on, the user holds {@code tier}. */
+    public void addMembership(long userStoreId, String tier, long atMinute) {
+        int u = userIndex.get(userStoreId);
+        if (u < 0 || tier == null) {
+            skipped++;
+            return;
+        }
+        if (memberSize == memberUser.length) {
+            int cap = memberSize * 2;
+            memberUser = Arrays.copyOf(memberUser, cap);
+            memberMinute = Arrays.copyOf(memberMinute, cap);
+            memberTier = Arrays.copyOf(memberTier, cap);
+        }
+        memberUser[memberSize] = u;
+        memberMinute[memberSize] = atMinute;
+        memberTier[memberSize] = tier.intern(); // a handful of tier names, millions of changes
+        memberSize++;
     }
 
     public void addCoverage(long courseStoreId, long topicStoreId, double weight) {
@@ -138,6 +166,7 @@ public final class ProjectionBuilder {
         for (int i = 0; i < typeWeight.length; i++) {
             typeWeight[i] = weights.byRelationshipType().getOrDefault(typeNames.get(i), 0.0);
         }
+        ActivityLog activity = activityLog(nu);
         // arcs are labelled with the event types merged into them and their latest time
         int[] socialBits = labelBits(social);
         CsrGraph.Builder sb = CsrGraph.builder(nu, social.size).labelled(labelNames(socialBits));
@@ -187,7 +216,20 @@ public final class ProjectionBuilder {
         GraphSnapshot.Topics topics = new GraphSnapshot.Topics(tids, topicNames.toArray(String[]::new),
                 GraphSnapshot.indexOf(tids));
         return new GraphSnapshot(version, now, users, courses, topics, socialGraph, socialGraph.undirected(),
-                learningGraph, learningGraph.transpose(), cb.build(), pb.build());
+                learningGraph, learningGraph.transpose(), cb.build(), pb.build(), activity);
+    }
+
+    private ActivityLog activityLog(int nu) {
+        boolean[] learningType = new boolean[typeNames.size()];
+        for (int i = 0; i < learning.size; i++) {
+            learningType[learning.type[i]] = true;
+        }
+        ActivityLog.Events[] batches = {
+                new ActivityLog.Events(social.size, social.from, social.to, social.type, social.minute, null),
+                new ActivityLog.Events(learning.size, learning.from, learning.to, learning.type, learning.minute,
+                        learning.value)};
+        return ActivityLog.of(nu, typeNames.toArray(String[]::new), learningType, batches, memberSize, memberUser,
+                memberMinute, memberTier);
     }
 
     /** A label bit per type code that occurs in the buffer (0 for the others). */
@@ -248,26 +290,29 @@ public final class ProjectionBuilder {
         return lastTypeCode;
     }
 
-    /** Events as parallel primitive arrays: 17 bytes each until the CSR is built. */
+    /** Events as parallel primitive arrays: 21 bytes each until the CSR and the log are built. */
     private static final class EventBuffer {
         int[] from = new int[1024];
         int[] to = new int[1024];
         byte[] type = new byte[1024];
         long[] minute = new long[1024];
+        float[] value = new float[1024];
         int size;
 
-        void add(int a, int b, byte t, long m) {
+        void add(int a, int b, byte t, long m, double v) {
             if (size == from.length) {
                 int cap = (int) Math.min(Integer.MAX_VALUE - 8, size * 3L / 2);
                 from = Arrays.copyOf(from, cap);
                 to = Arrays.copyOf(to, cap);
                 type = Arrays.copyOf(type, cap);
                 minute = Arrays.copyOf(minute, cap);
+                value = Arrays.copyOf(value, cap);
             }
             from[size] = a;
             to[size] = b;
             type[size] = t;
             minute[size] = m;
+            value[size] = (float) v;
             size++;
         }
 
@@ -276,6 +321,7 @@ public final class ProjectionBuilder {
             to = null;
             type = null;
             minute = null;
+            value = null;
         }
     }
 }

@@ -1,0 +1,406 @@
+package io.learnergraph.analysis.churn;
+
+import io.learnergraph.analysis.Cancellation;
+import io.learnergraph.analysis.centrality.Coreness;
+import io.learnergraph.analysis.centrality.PageRank;
+import io.learnergraph.analysis.community.Louvain;
+import io.learnergraph.analysis.community.ModularityParameters;
+import io.learnergraph.analysis.graph.ActivityLog;
+import io.learnergraph.analysis.graph.CsrGraph;
+import io.learnergraph.analysis.graph.GraphSnapshot;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Churn features of every user active at a cutoff T, read from the {@link ActivityLog} with
+ * nothing after T: every window ends at T, and the social graph the graph features use is
+ * rebuilt from the follows and interactions dated at or before T (undated follows count as
+ * before any cutoff). The same code serves training (T = asOf − H) and scoring (T = asOf), so
+ * what the model learns from is exactly what it is later shown.
+ *
+ * <p>Cost for n users, m events and s social pairs: O(m) to rebuild the graph and the windows
+ * (binary searches per user), O(s^1.5) worst case for the triangles of the clustering
+ * coefficient (degree-ordered counting, Schank &amp; Wagner 2005), Louvain (Blondel et al. 2008)
+ * and 30 PageRank iterations over the cutoff graph.
+ */
+public final class ChurnFeatures {
+
+    static final int DAY = ChurnDefinition.MINUTES_PER_DAY;
+    private static final int PAGERANK_ITERATIONS = 30;
+    private static final long COMMUNITY_SEED = 42;
+
+    private ChurnFeatures() {
+    }
+
+    /**
+     * The feature rows of the users active at {@code cutoff}.
+     *
+     * @param x row-major, {@code users.length × features.length}
+     */
+    public record Matrix(int cutoff, int[] users, ChurnFeature[] features, double[] x) {
+        public int rows() {
+            return users.length;
+        }
+
+        public int columns() {
+            return features.length;
+        }
+
+        public double get(int row, ChurnFeature f) {
+            return x[row * features.length + f.ordinal()];
+        }
+
+        /** Row of user index {@code u}, or -1 when u is not in the matrix (not active at the cutoff). */
+        public int rowOf(int u) {
+            int i = java.util.Arrays.binarySearch(users, u);
+            return i >= 0 ? i : -1;
+        }
+    }
+
+    /** A minute as an ISO-8601 instant, for messages. */
+    public static String describe(int minute) {
+        return java.time.Instant.ofEpochSecond(minute * 60L).toString();
+    }
+
+    /** Users active at {@code t}: any activity in {@code (t − activeDays, t]}, in index order. */
+    public static int[] activeAt(ActivityLog log, int t, ChurnDefinition def) {
+        return IntStream.range(0, log.userCount()).filter(u -> log.activeBetween(u, t - def.activeMinutes(), t))
+                .toArray();
+    }
+
+    /** Whether each of {@code users} (active at t) has no activity in {@code (t, t + horizon]}: the label. */
+    public static boolean[] churned(ActivityLog log, int[] users, int t, ChurnDefinition def) {
+        boolean[] y = new boolean[users.length];
+        for (int i = 0; i < users.length; i++) {
+            y[i] = !log.activeBetween(users[i], t, t + def.horizonMinutes());
+        }
+        return y;
+    }
+
+    /**
+     * @param tierOrder tier names, lowest first
+     */
+    public static Matrix extract(GraphSnapshot s, int cutoff, ChurnDefinition def, List<String> tierOrder) {
+        ActivityLog log = s.activity();
+        int n = log.userCount();
+        int[] users = activeAt(log, cutoff, def);
+        ChurnFeature[] features = ChurnFeature.values();
+        int d = features.length;
+        double[] x = new double[users.length * d];
+        Context c = new Context(s, cutoff, def, tierOrder);
+        Cancellation.check();
+        GraphAtCutoff g = GraphAtCutoff.of(s, log, cutoff);
+        Cancellation.check();
+        c.graph(g);
+        IntStream.range(0, users.length).parallel().forEach(i -> {
+            if ((i & 4095) == 0) {
+                Cancellation.check();
+            }
+            c.fill(users[i], x, i * d);
+        });
+        assert n == s.users().count();
+        return new Matrix(cutoff, users, features, x);
+    }
+
+    /** The social graph as it stood at the cutoff, with what the graph features need of it. */
+    record GraphAtCutoff(CsrGraph follows, CsrGraph followers, CsrGraph interactions, CsrGraph interactionsIn,
+                         CsrGraph all, int[] given, int[] received, double[] clustering, int[] coreness,
+                         double[] pagerank, int[] community, int[] communitySize) {
+
+        static GraphAtCutoff of(GraphSnapshot s, ActivityLog log, int cutoff) {
+            int n = log.userCount();
+            int follow = log.typeCode(ActivityLog.FOLLOWS);
+            CsrGraph.Builder fb = CsrGraph.builder(n, 1024);
+            CsrGraph.Builder ib = CsrGraph.builder(n, 1024);
+            CsrGraph.Builder ab = CsrGraph.builder(n, 1024);
+            int[] given = new int[n];
+            int[] received = new int[n];
+            for (int u = 0; u < n; u++) {
+                for (int e = log.start(u), end = log.firstAfter(u, cutoff); e < end; e++) {
+                    if (log.isLearning(e)) {
+                        continue;
+                    }
+                    int v = log.other(e);
+                    ab.add(u, v, 1);
+                    if (log.type(e) == follow) {
+                        fb.add(u, v, 1);
+                    } else {
+                        ib.add(u, v, 1);
+                        given[u]++;
+                        received[v]++;
+                    }
+                }
+            }
+            CsrGraph follows = fb.build();
+            CsrGraph interactions = ib.build();
+            CsrGraph all = ab.build();
+            CsrGraph undirected = all.undirected();
+            double[] clustering = Clustering.local(undirected);
+            int[] coreness = Coreness.compute(undirected);
+            double[] pagerank = PageRank.compute(all, new PageRank.Parameters(PageRank.DAMPING_DEFAULT,
+                    PAGERANK_ITERATIONS, 1e-7, new int[0])).scores();
+            int[] community = Louvain.compute(undirected, ModularityParameters.defaults().withSeed(COMMUNITY_SEED))
+                    .partition().community();
+            int[] size = new int[n + 1];
+            for (int u = 0; u < n; u++) {
+                size[community[u]]++;
+            }
+            return new GraphAtCutoff(follows, follows.transpose(), interactions, interactions.transpose(), all,
+                    given, received, clustering, coreness, pagerank, community, size);
+        }
+    }
+
+    /** Per-user state shared by the rows: who is quiet at the cutoff, activity per window. */
+    private static final class Context {
+        final GraphSnapshot s;
+        final ActivityLog log;
+        final int t;
+        final ChurnDefinition def;
+        final List<String> tiers;
+        final boolean[] creator;
+        final int viewed;
+        final int progressed;
+        final int completed;
+        final int rated;
+        GraphAtCutoff g;
+        boolean[] everActive;
+        boolean[] quiet;
+        int[] recent;
+        int[] before;
+        int[] communityEver;
+        int[] communityQuiet;
+
+        Context(GraphSnapshot s, int t, ChurnDefinition def, List<String> tiers) {
+            this.s = s;
+            this.log = s.activity();
+            this.t = t;
+            this.def = def;
+            this.tiers = tiers;
+            this.creator = new boolean[log.userCount()];
+            for (int c : s.courses().creator()) {
+                if (c >= 0) {
+                    creator[c] = true;
+                }
+            }
+            viewed = log.typeCode("VIEWED");
+            progressed = log.typeCode("PROGRESSED");
+            completed = log.typeCode("COMPLETED");
+            rated = log.typeCode("RATED");
+        }
+
+        void graph(GraphAtCutoff graph) {
+            this.g = graph;
+            int n = log.userCount();
+            everActive = new boolean[n];
+            quiet = new boolean[n];
+            recent = new int[n];
+            before = new int[n];
+            IntStream.range(0, n).parallel().forEach(v -> {
+                int last = log.lastActivity(v, t);
+                everActive[v] = last != ActivityLog.NO_MINUTE;
+                quiet[v] = everActive[v] && last <= t - def.activeMinutes();
+                recent[v] = log.activityBetween(v, t - 30 * DAY, t);
+                before[v] = log.activityBetween(v, t - 60 * DAY, t - 30 * DAY);
+            });
+            communityEver = new int[n + 1];
+            communityQuiet = new int[n + 1];
+            for (int v = 0; v < n; v++) {
+                if (everActive[v]) {
+                    communityEver[g.community()[v]]++;
+                }
+                if (quiet[v]) {
+                    communityQuiet[g.community()[v]]++;
+                }
+            }
+        }
+
+        void fill(int u, double[] x, int o) {
+            // engagement, from u's own events in windows ending at t
+            int last = log.lastActivity(u, t);
+            x[o + ChurnFeature.RECENCY_DAYS.ordinal()] = (double) (t - last) / DAY;
+            int e7 = 0;
+            int e30 = 0;
+            int e90 = 0;
+            double s7 = 0;
+            double s30 = 0;
+            double s90 = 0;
+            int completions = 0;
+            int ratings = 0;
+            BitSet days = new BitSet(30);
+            int end = log.firstAfter(u, t);
+            for (int e = log.firstAfter(u, t - 90 * DAY); e < end; e++) {
+                if (!log.isActivity(e)) {
+                    continue;
+                }
+                int age = t - log.minute(e);
+                int type = log.type(e);
+                double seconds = (type == viewed || type == progressed) && !Float.isNaN(log.value(e)) ? log.value(e) : 0;
+                e90++;
+                s90 += seconds;
+                if (age < 30 * DAY) {
+                    e30++;
+                    s30 += seconds;
+                    days.set(age / DAY);
+                    if (age < 7 * DAY) {
+                        e7++;
+                        s7 += seconds;
+                    }
+                }
+                if (type == completed) {
+                    completions++;
+                } else if (type == rated) {
+                    ratings++;
+                }
+            }
+            set(x, o, ChurnFeature.EVENTS_7D, log1p(e7));
+            set(x, o, ChurnFeature.EVENTS_30D, log1p(e30));
+            set(x, o, ChurnFeature.EVENTS_90D, log1p(e90));
+            set(x, o, ChurnFeature.LEARNING_HOURS_7D, log1p(s7 / 3600));
+            set(x, o, ChurnFeature.LEARNING_HOURS_30D, log1p(s30 / 3600));
+            set(x, o, ChurnFeature.LEARNING_HOURS_90D, log1p(s90 / 3600));
+            set(x, o, ChurnFeature.ACTIVE_DAYS_30D, days.cardinality());
+            set(x, o, ChurnFeature.ACTIVITY_TREND, Math.log((recent[u] + 1.0) / (before[u] + 1.0)));
+            set(x, o, ChurnFeature.COMPLETIONS_90D, log1p(completions));
+            set(x, o, ChurnFeature.RATINGS_90D, log1p(ratings));
+            long joined = s.users().joinedMinute()[u];
+            int first = firstDated(u);
+            double tenure = joined != GraphSnapshot.NO_TIME ? t - joined : first != ActivityLog.NO_MINUTE ? t - first : 0;
+            set(x, o, ChurnFeature.TENURE_DAYS, log1p(Math.max(0, tenure) / DAY));
+            tiers(u, x, o);
+            set(x, o, ChurnFeature.TOPIC_BREADTH, log1p(topicBreadth(u, end)));
+
+            // graph, from the social graph at t
+            CsrGraph f = g.follows();
+            set(x, o, ChurnFeature.FOLLOWING, log1p(f.degree(u)));
+            set(x, o, ChurnFeature.FOLLOWERS, log1p(g.followers().degree(u)));
+            set(x, o, ChurnFeature.INTERACTIONS_GIVEN, log1p(g.given()[u]));
+            set(x, o, ChurnFeature.INTERACTIONS_RECEIVED, log1p(g.received()[u]));
+            CsrGraph all = g.all();
+            int out = 0;
+            int back = 0;
+            for (int a = all.start(u); a < all.end(u); a++) {
+                int v = all.target(a);
+                if (v != u) {
+                    out++;
+                    if (all.findArc(v, u) >= 0) {
+                        back++;
+                    }
+                }
+            }
+            set(x, o, ChurnFeature.RECIPROCITY, out == 0 ? 0 : (double) back / out);
+            set(x, o, ChurnFeature.CLUSTERING, g.clustering()[u]);
+            set(x, o, ChurnFeature.CORENESS, log1p(g.coreness()[u]));
+            set(x, o, ChurnFeature.PAGERANK, Math.log(Math.max(1e-12, g.pagerank()[u] * log.userCount())));
+            int community = g.community()[u];
+            set(x, o, ChurnFeature.COMMUNITY_SIZE, log1p(g.communitySize()[community]));
+            int ever = communityEver[community] - (everActive[u] ? 1 : 0);
+            int quietOthers = communityQuiet[community] - (quiet[u] ? 1 : 0);
+            set(x, o, ChurnFeature.COMMUNITY_QUIET_SHARE, ever <= 0 ? 0 : (double) quietOthers / ever);
+            int followedEver = 0;
+            int followedQuiet = 0;
+            int creatorsEver = 0;
+            int creatorsQuiet = 0;
+            long egoRecent = 0;
+            long egoBefore = 0;
+            for (int a = f.start(u); a < f.end(u); a++) {
+                int v = f.target(a);
+                if (everActive[v]) {
+                    followedEver++;
+                    followedQuiet += quiet[v] ? 1 : 0;
+                    if (creator[v]) {
+                        creatorsEver++;
+                        creatorsQuiet += quiet[v] ? 1 : 0;
+                    }
+                }
+                egoRecent += recent[v];
+                egoBefore += before[v];
+            }
+            set(x, o, ChurnFeature.FOLLOWED_QUIET_SHARE, followedEver == 0 ? 0 : (double) followedQuiet / followedEver);
+            set(x, o, ChurnFeature.FOLLOWED_CREATORS_QUIET_SHARE,
+                    creatorsEver == 0 ? 0 : (double) creatorsQuiet / creatorsEver);
+            int partnersEver = 0;
+            int partnersQuiet = 0;
+            CsrGraph in = g.interactions();
+            CsrGraph back2 = g.interactionsIn();
+            for (CsrGraph h : new CsrGraph[]{in, back2}) {
+                for (int a = h.start(u); a < h.end(u); a++) {
+                    int v = h.target(a);
+                    if (h == back2 && in.findArc(u, v) >= 0) {
+                        continue; // a partner both ways counts once
+                    }
+                    if (everActive[v]) {
+                        partnersEver++;
+                        partnersQuiet += quiet[v] ? 1 : 0;
+                    }
+                    if (f.findArc(u, v) < 0) { // followed partners were counted above
+                        egoRecent += recent[v];
+                        egoBefore += before[v];
+                    }
+                }
+            }
+            set(x, o, ChurnFeature.PARTNERS_QUIET_SHARE, partnersEver == 0 ? 0 : (double) partnersQuiet / partnersEver);
+            set(x, o, ChurnFeature.EGO_ACTIVITY_TREND, Math.log((egoRecent + 1.0) / (egoBefore + 1.0)));
+        }
+
+        private int firstDated(int u) {
+            for (int e = log.start(u); e < log.end(u); e++) {
+                if (log.minute(e) != ActivityLog.NO_MINUTE) {
+                    return log.minute(e);
+                }
+            }
+            return ActivityLog.NO_MINUTE;
+        }
+
+        /** Tier at t and the changes of the last 90 days; before any recorded change, the lowest tier. */
+        private void tiers(int u, double[] x, int o) {
+            int rank;
+            int downgrades = 0;
+            int upgrades = 0;
+            if (log.memberStart(u) == log.memberEnd(u)) {
+                rank = rank(s.users().tiers()[u]); // no history: the tier the user was imported with
+            } else {
+                rank = 0;
+                for (int i = log.memberStart(u); i < log.memberEnd(u) && log.memberMinute(i) <= t; i++) {
+                    int next = rank(log.memberTier(i));
+                    if (log.memberMinute(i) > t - 90 * DAY) {
+                        downgrades += next < rank ? 1 : 0;
+                        upgrades += next > rank ? 1 : 0;
+                    }
+                    rank = next;
+                }
+            }
+            set(x, o, ChurnFeature.TIER_RANK, rank);
+            set(x, o, ChurnFeature.DOWNGRADES_90D, downgrades);
+            set(x, o, ChurnFeature.UPGRADES_90D, upgrades);
+        }
+
+        private int rank(String tier) {
+            int i = tier == null ? -1 : tiers.indexOf(tier);
+            return Math.max(0, i);
+        }
+
+        private int topicBreadth(int u, int end) {
+            BitSet topics = new BitSet(s.topics().count());
+            CsrGraph coverage = s.coverage();
+            for (int e = log.start(u); e < end; e++) {
+                if (log.isLearning(e)) {
+                    int course = log.other(e);
+                    for (int a = coverage.start(course); a < coverage.end(course); a++) {
+                        topics.set(coverage.target(a));
+                    }
+                }
+            }
+            return topics.cardinality();
+        }
+
+        private static void set(double[] x, int o, ChurnFeature f, double v) {
+            x[o + f.ordinal()] = v;
+        }
+
+        private static double log1p(double v) {
+            return Math.log1p(v);
+        }
+    }
+}

@@ -1,0 +1,354 @@
+package io.learnergraph.analysis.graph;
+
+import java.util.Arrays;
+
+/**
+ * Every event of every user as it happened, for the analyses that ask "as of when": churn
+ * features at a cutoff, engagement windows, funnels, cohorts. The CSR graphs aggregate events
+ * per pair (and decay them); this log keeps each one: per acting user, in time order, the
+ * minute, the relationship type, the other end (a course index for learning events, a user
+ * index for social ones) and the value (seconds, stars or amount; NaN when absent). 13 bytes
+ * per event. Undated events carry {@link #NO_MINUTE}, sort first, and count as "at some unknown
+ * time before any cutoff" (structure, never activity in a window).
+ *
+ * <p>Membership changes ({@code SUBSCRIBED}) are kept separately, per user in time order.
+ * "Activity" is every event but {@code FOLLOWS}: following someone is structure, not use, the
+ * same rule as {@link GraphSnapshot.Users#lastActive()}.
+ */
+public final class ActivityLog {
+
+    public static final int NO_MINUTE = CsrGraph.NO_MINUTE;
+    public static final String FOLLOWS = "FOLLOWS";
+
+    private final int userCount;
+    private final String[] typeNames;
+    private final boolean[] learningType;
+    private final boolean[] activityType;
+    private final int[] offsets;
+    private final int[] minute;
+    private final byte[] type;
+    private final int[] other;
+    private final float[] value;
+    private final int[] memberOffsets;
+    private final int[] memberMinute;
+    private final String[] memberTier;
+    private volatile Received received;
+
+    ActivityLog(int userCount, String[] typeNames, boolean[] learningType, int[] offsets, int[] minute, byte[] type,
+                int[] other, float[] value, int[] memberOffsets, int[] memberMinute, String[] memberTier) {
+        this.userCount = userCount;
+        this.typeNames = typeNames;
+        this.learningType = learningType;
+        this.activityType = new boolean[typeNames.length];
+        for (int t = 0; t < typeNames.length; t++) {
+            activityType[t] = !FOLLOWS.equals(typeNames[t]);
+        }
+        this.offsets = offsets;
+        this.minute = minute;
+        this.type = type;
+        this.other = other;
+        this.value = value;
+        this.memberOffsets = memberOffsets;
+        this.memberMinute = memberMinute;
+        this.memberTier = memberTier;
+    }
+
+    public int userCount() {
+        return userCount;
+    }
+
+    public int eventCount() {
+        return minute.length;
+    }
+
+    /** Events of user {@code u} are {@code start(u) .. end(u)-1}, oldest first. */
+    public int start(int u) {
+        return offsets[u];
+    }
+
+    public int end(int u) {
+        return offsets[u + 1];
+    }
+
+    public int minute(int e) {
+        return minute[e];
+    }
+
+    public int type(int e) {
+        return type[e];
+    }
+
+    /** The course (learning event) or user (social event) at the other end. */
+    public int other(int e) {
+        return other[e];
+    }
+
+    /** Seconds (view, progress), stars (rate), amount (purchase); NaN when the event has none. */
+    public float value(int e) {
+        return value[e];
+    }
+
+    public boolean isLearning(int e) {
+        return learningType[type[e]];
+    }
+
+    public boolean isActivity(int e) {
+        return activityType[type[e]];
+    }
+
+    public String typeName(int typeCode) {
+        return typeNames[typeCode];
+    }
+
+    /** The code of a relationship type in {@link #type(int)}, or -1 when no event has it. */
+    public int typeCode(String name) {
+        for (int t = 0; t < typeNames.length; t++) {
+            if (typeNames[t].equals(name)) {
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    /** Index of the first event of {@code u} after {@code t} (events at or before t come before it). */
+    public int firstAfter(int u, int t) {
+        int lo = offsets[u];
+        int hi = offsets[u + 1];
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (minute[mid] <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Minute of u's latest activity at or before {@code t}, or {@link #NO_MINUTE}. */
+    public int lastActivity(int u, int t) {
+        for (int e = firstAfter(u, t) - 1; e >= offsets[u] && minute[e] != NO_MINUTE; e--) {
+            if (activityType[type[e]]) {
+                return minute[e];
+            }
+        }
+        return NO_MINUTE;
+    }
+
+    /** Activity events of u in the window {@code (from, to]}. */
+    public int activityBetween(int u, int from, int to) {
+        int n = 0;
+        for (int e = firstAfter(u, from), end = firstAfter(u, to); e < end; e++) {
+            if (activityType[type[e]]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Whether u had any activity in {@code (from, to]}. */
+    public boolean activeBetween(int u, int from, int to) {
+        int last = lastActivity(u, to);
+        return last != NO_MINUTE && last > from;
+    }
+
+    /** The tier u held at minute t by the membership history, or null when it says nothing yet. */
+    public String tierAt(int u, int t) {
+        String tier = null;
+        for (int i = memberOffsets[u]; i < memberOffsets[u + 1] && memberMinute[i] <= t; i++) {
+            tier = memberTier[i];
+        }
+        return tier;
+    }
+
+    /** Membership changes of u: indexes {@code memberStart(u) .. memberEnd(u)-1}, oldest first. */
+    public int memberStart(int u) {
+        return memberOffsets[u];
+    }
+
+    public int memberEnd(int u) {
+        return memberOffsets[u + 1];
+    }
+
+    public int memberMinute(int i) {
+        return memberMinute[i];
+    }
+
+    public String memberTier(int i) {
+        return memberTier[i];
+    }
+
+    /** Social events by the user they were aimed at: {@code receivedEvents(u)} are event indexes, oldest first. */
+    public Received received() {
+        Received r = received;
+        if (r == null) {
+            synchronized (this) {
+                r = received;
+                if (r == null) {
+                    r = received = new Received(this);
+                }
+            }
+        }
+        return r;
+    }
+
+    /** Bytes held by the log's arrays. */
+    public long bytes() {
+        return 4L * offsets.length + 13L * minute.length + 4L * memberOffsets.length + 12L * memberMinute.length;
+    }
+
+    /** Incoming social events per user, built on first use (4 bytes per social event). */
+    public static final class Received {
+        private final int[] offsets;
+        private final int[] events;
+
+        private Received(ActivityLog log) {
+            offsets = new int[log.userCount + 1];
+            int m = 0;
+            for (int e = 0; e < log.minute.length; e++) {
+                if (!log.learningType[log.type[e]]) {
+                    offsets[log.other[e] + 1]++;
+                    m++;
+                }
+            }
+            for (int u = 0; u < log.userCount; u++) {
+                offsets[u + 1] += offsets[u];
+            }
+            events = new int[m];
+            int[] fill = Arrays.copyOf(offsets, log.userCount);
+            // events are visited actor by actor; a stable sort by minute per target keeps time order
+            for (int e = 0; e < log.minute.length; e++) {
+                if (!log.learningType[log.type[e]]) {
+                    events[fill[log.other[e]]++] = e;
+                }
+            }
+            for (int u = 0; u < log.userCount; u++) {
+                sortByMinute(events, offsets[u], offsets[u + 1], log.minute);
+            }
+        }
+
+        public int start(int u) {
+            return offsets[u];
+        }
+
+        public int end(int u) {
+            return offsets[u + 1];
+        }
+
+        public int event(int i) {
+            return events[i];
+        }
+    }
+
+    private static void sortByMinute(int[] ids, int from, int to, int[] minute) {
+        boolean sorted = true;
+        for (int i = from + 1; i < to && sorted; i++) {
+            sorted = minute[ids[i - 1]] <= minute[ids[i]];
+        }
+        if (sorted) {
+            return;
+        }
+        long[] keys = new long[to - from];
+        for (int i = from; i < to; i++) {
+            keys[i - from] = ((long) minute[ids[i]] << 32) | (ids[i] & 0xffffffffL);
+        }
+        Arrays.sort(keys);
+        for (int i = from; i < to; i++) {
+            ids[i] = (int) keys[i - from];
+        }
+    }
+
+    /** One batch of events as parallel arrays (the builder's buffers); {@code values} may be null. */
+    record Events(int size, int[] from, int[] to, byte[] types, long[] minutes, float[] values) {
+    }
+
+    /**
+     * Assembles a log from events in any order: counting sort by user, then by minute within each
+     * user (stable, so same-minute events keep their arrival order). O(m log d) for m events and
+     * per-user counts d; slices already in order (the usual case from the store) are not re-sorted.
+     */
+    static ActivityLog of(int userCount, String[] typeNames, boolean[] learningType, Events[] batches,
+                          int memberSize, int[] memberUser, long[] memberMinutes, String[] memberTiers) {
+        long total = 0;
+        for (Events b : batches) {
+            total += b.size();
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("more than 2^31 events: " + total);
+        }
+        int size = (int) total;
+        int[] offsets = new int[userCount + 1];
+        for (Events b : batches) {
+            for (int i = 0; i < b.size(); i++) {
+                offsets[b.from()[i] + 1]++;
+            }
+        }
+        for (int u = 0; u < userCount; u++) {
+            offsets[u + 1] += offsets[u];
+        }
+        int[] order = new int[size];
+        int[] sortMinute = new int[size];
+        int[] fill = Arrays.copyOf(offsets, userCount);
+        int base = 0;
+        for (Events b : batches) {
+            for (int i = 0; i < b.size(); i++) {
+                order[fill[b.from()[i]]++] = base + i;
+                sortMinute[base + i] = toMinute(b.minutes()[i]);
+            }
+            base += b.size();
+        }
+        for (int u = 0; u < userCount; u++) {
+            sortByMinute(order, offsets[u], offsets[u + 1], sortMinute);
+        }
+        int[] minute = new int[size];
+        byte[] type = new byte[size];
+        int[] other = new int[size];
+        float[] value = new float[size];
+        int[] starts = new int[batches.length + 1];
+        for (int k = 0; k < batches.length; k++) {
+            starts[k + 1] = starts[k] + batches[k].size();
+        }
+        for (int k = 0; k < size; k++) {
+            int g = order[k];
+            int bi = 0;
+            while (g >= starts[bi + 1]) {
+                bi++;
+            }
+            Events b = batches[bi];
+            int i = g - starts[bi];
+            minute[k] = sortMinute[g];
+            type[k] = b.types()[i];
+            other[k] = b.to()[i];
+            value[k] = b.values() == null ? Float.NaN : b.values()[i];
+        }
+        int[] mOffsets = new int[userCount + 1];
+        for (int i = 0; i < memberSize; i++) {
+            mOffsets[memberUser[i] + 1]++;
+        }
+        for (int u = 0; u < userCount; u++) {
+            mOffsets[u + 1] += mOffsets[u];
+        }
+        int[] mOrder = new int[memberSize];
+        int[] mFill = Arrays.copyOf(mOffsets, userCount);
+        int[] mSortMinute = new int[memberSize];
+        for (int i = 0; i < memberSize; i++) {
+            mOrder[mFill[memberUser[i]]++] = i;
+            mSortMinute[i] = toMinute(memberMinutes[i]);
+        }
+        for (int u = 0; u < userCount; u++) {
+            sortByMinute(mOrder, mOffsets[u], mOffsets[u + 1], mSortMinute);
+        }
+        int[] mMinute = new int[memberSize];
+        String[] mTier = new String[memberSize];
+        for (int k = 0; k < memberSize; k++) {
+            mMinute[k] = mSortMinute[mOrder[k]];
+            mTier[k] = memberTiers[mOrder[k]];
+        }
+        return new ActivityLog(userCount, typeNames, learningType, offsets, minute, type, other, value, mOffsets,
+                mMinute, mTier);
+    }
+
+    private static int toMinute(long m) {
+        return m == GraphSnapshot.NO_TIME ? NO_MINUTE : (int) Math.max(Integer.MIN_VALUE + 1, Math.min(Integer.MAX_VALUE, m));
+    }
+}
