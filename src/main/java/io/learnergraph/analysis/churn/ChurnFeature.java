@@ -35,6 +35,8 @@ public enum ChurnFeature {
     COMMUNITY_SIZE("communitySize", "size of their community", true),
     COMMUNITY_QUIET_SHARE("communityQuietShare", "share of their community that has gone quiet", true),
     FOLLOWED_QUIET_SHARE("followedQuietShare", "share of the users they follow who have gone quiet", true),
+    FOLLOWED_QUIET_14D_SHARE("followedQuiet14dShare", "share of the users they follow with no activity in 14 days", true),
+    FOLLOWED_IDLE_DAYS("followedIdleDays", "mean days since the users they follow were last active", true),
     PARTNERS_QUIET_SHARE("partnersQuietShare", "share of their interaction partners who have gone quiet", true),
     EGO_ACTIVITY_TREND("egoActivityTrend", "activity of their network: last 30 days against the 30 before", true),
     FOLLOWED_CREATORS_QUIET_SHARE("followedCreatorsQuietShare", "share of the creators they follow who have gone quiet", true);

@@ -167,6 +167,7 @@ public final class ChurnFeatures {
         GraphAtCutoff g;
         boolean[] everActive;
         boolean[] quiet;
+        int[] lastActive;
         int[] recent;
         int[] before;
         int[] communityEver;
@@ -195,10 +196,12 @@ public final class ChurnFeatures {
             int n = log.userCount();
             everActive = new boolean[n];
             quiet = new boolean[n];
+            lastActive = new int[n];
             recent = new int[n];
             before = new int[n];
             IntStream.range(0, n).parallel().forEach(v -> {
                 int last = log.lastActivity(v, t);
+                lastActive[v] = last;
                 everActive[v] = last != ActivityLog.NO_MINUTE;
                 quiet[v] = everActive[v] && last <= t - def.activeMinutes();
                 recent[v] = log.activityBetween(v, t - 30 * DAY, t);
@@ -304,9 +307,13 @@ public final class ChurnFeatures {
             int creatorsQuiet = 0;
             long egoRecent = 0;
             long egoBefore = 0;
+            int quiet14 = 0;
+            double idle = 0;
             for (int a = f.start(u); a < f.end(u); a++) {
                 int v = f.target(a);
                 if (everActive[v]) {
+                    quiet14 += lastActive[v] <= t - 14 * DAY ? 1 : 0;
+                    idle += Math.min(90, (double) (t - lastActive[v]) / DAY);
                     followedEver++;
                     followedQuiet += quiet[v] ? 1 : 0;
                     if (creator[v]) {
@@ -318,6 +325,8 @@ public final class ChurnFeatures {
                 egoBefore += before[v];
             }
             set(x, o, ChurnFeature.FOLLOWED_QUIET_SHARE, followedEver == 0 ? 0 : (double) followedQuiet / followedEver);
+            set(x, o, ChurnFeature.FOLLOWED_QUIET_14D_SHARE, followedEver == 0 ? 0 : (double) quiet14 / followedEver);
+            set(x, o, ChurnFeature.FOLLOWED_IDLE_DAYS, followedEver == 0 ? 0 : idle / followedEver);
             set(x, o, ChurnFeature.FOLLOWED_CREATORS_QUIET_SHARE,
                     creatorsEver == 0 ? 0 : (double) creatorsQuiet / creatorsEver);
             int partnersEver = 0;

@@ -91,17 +91,49 @@ public final class LogisticRegression {
                 }
             }
             RealVector step = solve(h, gradient);
+            // damped Newton: halve the step until the penalised loss does not rise, since a full
+            // step can overshoot far from the optimum (rare, nearly separating features)
+            double before = loss(x, d, y, rows, beta, lambda);
+            double[] trial = new double[p];
+            double scale = 1;
             double change = 0;
-            for (int j = 0; j < p; j++) {
-                double s = step.getEntry(j);
-                beta[j] -= s;
-                change = Math.max(change, Math.abs(s));
+            for (int halvings = 0; halvings < 40; halvings++, scale /= 2) {
+                change = 0;
+                for (int j = 0; j < p; j++) {
+                    double s = scale * step.getEntry(j);
+                    trial[j] = beta[j] - s;
+                    change = Math.max(change, Math.abs(s));
+                }
+                if (loss(x, d, y, rows, trial, lambda) <= before + 1e-12 * Math.abs(before)) {
+                    break;
+                }
             }
+            System.arraycopy(trial, 0, beta, 0, p);
             if (change < TOLERANCE) {
                 return new Fit(java.util.Arrays.copyOf(beta, d), beta[d], it, true);
             }
         }
         return new Fit(java.util.Arrays.copyOf(beta, d), beta[d], MAX_ITERATIONS, false);
+    }
+
+    /** The penalised negative log-likelihood at beta (intercept last). */
+    static double loss(double[] x, int d, boolean[] y, int[] rows, double[] beta, double lambda) {
+        int n = rows == null ? y.length : rows.length;
+        double sum = 0;
+        for (int k = 0; k < n; k++) {
+            int i = rows == null ? k : rows[k];
+            double eta = beta[d];
+            for (int j = 0; j < d; j++) {
+                eta += beta[j] * x[i * d + j];
+            }
+            // log(1 + e^eta) − y·eta, computed without overflow
+            sum += (eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta))) - (y[i] ? eta : 0);
+        }
+        double penalty = 0;
+        for (int j = 0; j < d; j++) {
+            penalty += beta[j] * beta[j];
+        }
+        return sum + lambda / 2 * penalty;
     }
 
     private static RealVector solve(double[][] h, double[] g) {
