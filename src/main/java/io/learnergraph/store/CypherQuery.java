@@ -62,6 +62,11 @@ public enum CypherQuery {
     // analysis results written back for analysts
     WRITE_USER_SCORES("analytics/write-user-scores.cypher"),
 
+    // churn
+    WRITE_CHURN_RISK("churn/write-churn-risk.cypher"),
+    SAVE_CHURN_MODEL("churn/save-model.cypher"),
+    LATEST_CHURN_MODEL("churn/latest-model.cypher"),
+
     // privacy
     DELETE_USER("privacy/delete-user.cypher"),
 

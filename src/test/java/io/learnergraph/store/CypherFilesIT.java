@@ -66,6 +66,11 @@ class CypherFilesIT extends GraphTestSupport {
         m.put(CypherQuery.WRITE_USER_SCORES, rows(Map.of("nodeId", 0L, "communityId", 1, "pagerank", 0.1,
                 "betweenness", 0.0, "eigenvector", 0.2, "harmonic", 3.0, "coreness", 2)));
         m.put(CypherQuery.DELETE_USER, Map.of("id", "u6"));
+        m.put(CypherQuery.WRITE_CHURN_RISK, Map.of("rows", List.of(Map.of("nodeId", 0L, "risk", 0.25)),
+                "scoredAt", "2026-03-01T00:00:00Z"));
+        m.put(CypherQuery.SAVE_CHURN_MODEL, Map.of("model", "{}", "trainedAt", "2026-03-02T00:00:00Z",
+                "asOf", "2026-03-01T00:00:00Z", "auc", 0.9));
+        m.put(CypherQuery.LATEST_CHURN_MODEL, Map.of());
         m.put(CypherQuery.EXISTING_USER_IDS, Map.of("ids", List.of("u1", "nobody")));
         m.put(CypherQuery.EXISTING_COURSE_IDS, Map.of("ids", List.of("c1", "nothing")));
         for (CypherQuery q : List.of(CypherQuery.ALL_USER_IDS, CypherQuery.ALL_COURSE_IDS, CypherQuery.ALL_TOPIC_IDS,

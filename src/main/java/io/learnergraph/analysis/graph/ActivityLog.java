@@ -32,6 +32,8 @@ public final class ActivityLog {
     private final int[] memberOffsets;
     private final int[] memberMinute;
     private final String[] memberTier;
+    private final int firstMinute;
+    private final int lastMinute;
     private volatile Received received;
 
     ActivityLog(int userCount, String[] typeNames, boolean[] learningType, int[] offsets, int[] minute, byte[] type,
@@ -51,6 +53,26 @@ public final class ActivityLog {
         this.memberOffsets = memberOffsets;
         this.memberMinute = memberMinute;
         this.memberTier = memberTier;
+        int first = Integer.MAX_VALUE;
+        int last = NO_MINUTE;
+        for (int m : minute) {
+            if (m != NO_MINUTE) {
+                first = Math.min(first, m);
+                last = Math.max(last, m);
+            }
+        }
+        this.firstMinute = last == NO_MINUTE ? NO_MINUTE : first;
+        this.lastMinute = last;
+    }
+
+    /** The earliest dated event, or {@link #NO_MINUTE} when no event has a time. */
+    public int firstMinute() {
+        return firstMinute;
+    }
+
+    /** The latest dated event, or {@link #NO_MINUTE}. */
+    public int lastMinute() {
+        return lastMinute;
     }
 
     public int userCount() {
