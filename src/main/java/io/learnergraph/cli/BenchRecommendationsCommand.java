@@ -68,13 +68,11 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
     @Option(names = "--wrk-threads", defaultValue = "2", description = "wrk threads (default ${DEFAULT-VALUE})")
     int wrkThreads;
 
-    private final String serviceKey = "bench-" + java.util.UUID.randomUUID();
-
-    @Override
-    public Integer call() throws Exception {
-        if (users < 50 || requests < 1 || wrkSeconds < 0 || connections.stream().anyMatch(c -> c < 1) || wrkThreads < 1) {
-            throw new IllegalArgumentException("--users must be >= 50, --requests, --wrk-connections and --wrk-threads >= 1");
-        }
+    /**
+     * {@code dir} when given, else {@code target/bench-demo-USERS-SEED}, generated on first use
+     * (the 1M-user demo takes minutes to write, so later runs reuse it).
+     */
+    static Path demoDir(Path dir, int users, long seed) throws IOException {
         Path data = dir != null ? dir : Path.of("target", "bench-demo-" + users + "-" + seed);
         if (!Files.exists(data.resolve("learning.csv"))) {
             if (dir != null) {
@@ -85,6 +83,17 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "demo platform generated in %.0f s: %,d users, %,d courses, %,d learning events%n",
                     s.seconds(), s.users(), s.courses(), s.learning());
         }
+        return data;
+    }
+
+    private final String serviceKey = "bench-" + java.util.UUID.randomUUID();
+
+    @Override
+    public Integer call() throws Exception {
+        if (users < 50 || requests < 1 || wrkSeconds < 0 || connections.stream().anyMatch(c -> c < 1) || wrkThreads < 1) {
+            throw new IllegalArgumentException("--users must be >= 50, --requests, --wrk-connections and --wrk-threads >= 1");
+        }
+        Path data = demoDir(dir, users, seed);
         Path db = Files.createTempDirectory("learnergraph-bench-rec");
         System.setProperty("learnergraph.data-dir", db.toString());
         System.setProperty("learnergraph.neo4j.bolt-port", "0");

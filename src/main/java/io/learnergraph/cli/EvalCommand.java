@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code eval}: offline evaluations. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Offline evaluation.",
-        subcommands = {EvalRecommendationsCommand.class})
+        subcommands = {EvalRecommendationsCommand.class, EvalChurnCommand.class})
 public class EvalCommand {
 }

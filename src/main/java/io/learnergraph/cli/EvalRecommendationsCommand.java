@@ -8,19 +8,13 @@ import io.learnergraph.analysis.recommend.RecommendationParameters.SourceWeights
 import io.learnergraph.analysis.recommend.Recommender;
 import io.learnergraph.analysis.recommend.RecommenderIndex;
 import io.learnergraph.ingest.CutoffSplit;
-import io.learnergraph.ingest.GraphImporter;
-import io.learnergraph.ingest.ImportReport;
 import io.learnergraph.ingest.RowValidator;
 import io.learnergraph.service.RecommendationService;
-import io.learnergraph.service.SnapshotService;
-import io.micronaut.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
@@ -30,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code eval recommendations DIR --cutoff TIME --k 10}: imports DIR's rows before the cutoff
@@ -64,14 +57,7 @@ public class EvalRecommendationsCommand implements java.util.concurrent.Callable
                     + ", was " + k);
         }
         boolean temporary = dataDir == null;
-        Path work = temporary ? Files.createTempDirectory("learnergraph-eval") : dataDir;
-        if (!temporary && Files.isDirectory(work)) {
-            try (Stream<Path> s = Files.list(work)) {
-                if (s.findAny().isPresent()) {
-                    throw new LearnerGraphException.InvalidInput("--data-dir", "--data-dir must be empty: " + work);
-                }
-            }
-        }
+        Path work = EvalDatabase.workDir(dataDir);
         try {
             CutoffSplit.Result split = CutoffSplit.split(dir, at, work.resolve("before-cutoff"));
             System.out.printf(Locale.ROOT, "cutoff %s: %,d rows before it imported, %,d after it held out "
@@ -84,20 +70,14 @@ public class EvalRecommendationsCommand implements java.util.concurrent.Callable
                 throw new LearnerGraphException.InvalidInput("--cutoff", "--cutoff " + cutoff + ": no event before it, "
                         + "so no history to recommend from; choose a later one");
             }
-            System.setProperty("learnergraph.data-dir", work.resolve("db").toString());
-            System.setProperty("learnergraph.neo4j.bolt-port", "0");
-            System.setProperty("learnergraph.analytics.write-back-on-refresh", "false");
-            try (ApplicationContext context = Contexts.withoutServer()) {
-                ImportReport report = context.getBean(GraphImporter.class).importDirectory(split.before(),
-                        new TerminalProgress(System.err));
-                System.out.print(ImportSummary.format(report));
-                context.getBean(SnapshotService.class).refresh();
+            EvalDatabase.run(split.before(), work, context -> {
                 RecommendationService service = context.getBean(RecommendationService.class);
                 evaluate(service.index(), service.defaults(), split);
-            }
+                return null;
+            });
         } finally {
             if (temporary) {
-                deleteRecursively(work);
+                EvalDatabase.deleteRecursively(work);
             }
         }
         return 0;
@@ -162,19 +142,5 @@ public class EvalRecommendationsCommand implements java.util.concurrent.Callable
         System.out.printf(Locale.ROOT, "%nblend vs best baseline (%s): Recall@%d x%.2f, NDCG@%d x%.2f (%.1f s)%n",
                 best.system(), k, blend.recall() / Math.max(1e-12, best.recall()), k,
                 blend.ndcg() / Math.max(1e-12, best.ndcg()), (System.nanoTime() - t0) / 1e9);
-    }
-
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("could not delete " + root + ": " + e.getMessage());
-        }
     }
 }

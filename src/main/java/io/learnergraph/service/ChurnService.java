@@ -110,6 +110,12 @@ public class ChurnService {
         }
     }
 
+    /** The trainer's parameters from {@code learnergraph.churn.*}. */
+    public static ChurnTrainer.Parameters trainerParameters(ChurnSettings settings) {
+        return new ChurnTrainer.Parameters(settings.lambdaGrid(), settings.folds(), settings.seed(),
+                settings.maxCvSamples());
+    }
+
     /** Configured tiers, lowest first. */
     public List<String> tiers() {
         return tiers;
@@ -159,8 +165,7 @@ public class ChurnService {
     /** Trains, stores, scores and writes back. */
     public ModelView train(TrainRequest r, DoubleConsumer progress) {
         GraphSnapshot s = analytics.snapshot();
-        ChurnTrainer.Parameters p = new ChurnTrainer.Parameters(settings.lambda(), settings.folds(), settings.seed(),
-                settings.maxCvSamples());
+        ChurnTrainer.Parameters p = trainerParameters(settings);
         ChurnTrainer.Trained t;
         try {
             t = ChurnTrainer.train(s, r.asOfMinute(), r.definition(), tiers, p, Instant.now(),

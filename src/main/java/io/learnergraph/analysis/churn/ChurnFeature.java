@@ -8,6 +8,7 @@ package io.learnergraph.analysis.churn;
 public enum ChurnFeature {
     // engagement
     RECENCY_DAYS("recencyDays", "days since the last activity", false),
+    OVERDUE("overdue", "silence against their usual rhythm: days since last active over their usual gap (log)", false),
     EVENTS_7D("events7d", "activity in the last 7 days", false),
     EVENTS_30D("events30d", "activity in the last 30 days", false),
     EVENTS_90D("events90d", "activity in the last 90 days", false),

@@ -231,7 +231,7 @@ public final class ChurnFeatures {
             double s90 = 0;
             int completions = 0;
             int ratings = 0;
-            BitSet days = new BitSet(30);
+            BitSet days = new BitSet(90);
             int end = log.firstAfter(u, t);
             for (int e = log.firstAfter(u, t - 90 * DAY); e < end; e++) {
                 if (!log.isActivity(e)) {
@@ -242,10 +242,10 @@ public final class ChurnFeatures {
                 double seconds = (type == viewed || type == progressed) && !Float.isNaN(log.value(e)) ? log.value(e) : 0;
                 e90++;
                 s90 += seconds;
+                days.set(age / DAY);
                 if (age < 30 * DAY) {
                     e30++;
                     s30 += seconds;
-                    days.set(age / DAY);
                     if (age < 7 * DAY) {
                         e7++;
                         s7 += seconds;
@@ -263,7 +263,10 @@ public final class ChurnFeatures {
             set(x, o, ChurnFeature.LEARNING_HOURS_7D, log1p(s7 / 3600));
             set(x, o, ChurnFeature.LEARNING_HOURS_30D, log1p(s30 / 3600));
             set(x, o, ChurnFeature.LEARNING_HOURS_90D, log1p(s90 / 3600));
-            set(x, o, ChurnFeature.ACTIVE_DAYS_30D, days.cardinality());
+            set(x, o, ChurnFeature.ACTIVE_DAYS_30D, days.get(0, 30).cardinality());
+            // the usual gap between active days over 90 days (90 when active on one day only)
+            double gap = 90.0 / Math.max(1, days.cardinality());
+            set(x, o, ChurnFeature.OVERDUE, Math.log((x[o + ChurnFeature.RECENCY_DAYS.ordinal()] + 1) / (gap + 1)));
             set(x, o, ChurnFeature.ACTIVITY_TREND, Math.log((recent[u] + 1.0) / (before[u] + 1.0)));
             set(x, o, ChurnFeature.COMPLETIONS_90D, log1p(completions));
             set(x, o, ChurnFeature.RATINGS_90D, log1p(ratings));

@@ -17,23 +17,38 @@ import java.util.stream.IntStream;
  * the model is {@link LogisticRegression}; quality is k-fold cross-validated AUC (stratified
  * folds), the same for the model without graph features (the lift the graph gives), and a
  * calibration table of the out-of-fold probabilities. The final model is fitted on every row.
+ *
+ * <p>The L2 penalty is chosen from a grid by an inner 3-fold cross-validation inside each outer
+ * training fold (nested, so the reported AUC is not flattered by the choice), on at most
+ * {@link #TUNING_ROWS} rows. The features are strongly correlated (counts over nested windows),
+ * and on the demo platforms λ = 100–300 beat λ = 1 by 0.01–0.03 AUC, so it is worth choosing.
  */
 public final class ChurnTrainer {
 
+    /** Rows the inner cross-validation that picks λ uses at most (a stratified sample beyond). */
+    public static final int TUNING_ROWS = 20_000;
+    private static final int INNER_FOLDS = 3;
+
     /**
-     * @param lambda     L2 penalty on the standardised weights
+     * @param lambdas    candidate L2 penalties on the standardised weights (one value: no tuning)
      * @param folds      k of k-fold cross-validation
      * @param maxSamples rows cross-validated at most (a stratified sample beyond); the final fit uses all
      */
-    public record Parameters(double lambda, int folds, long seed, int maxSamples) {
-        public static final double LAMBDA_DEFAULT = 1.0;
+    public record Parameters(double[] lambdas, int folds, long seed, int maxSamples) {
+        public static final double[] LAMBDAS_DEFAULT = {1, 10, 100, 300, 1000, 3000, 10000};
         public static final int FOLDS_DEFAULT = 5;
         public static final long SEED_DEFAULT = 42;
         public static final int MAX_SAMPLES_DEFAULT = 200_000;
 
         public Parameters {
-            if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-                throw new IllegalArgumentException("lambda must be >= 0, was " + lambda);
+            if (lambdas == null || lambdas.length == 0) {
+                throw new IllegalArgumentException("at least one lambda is needed");
+            }
+            lambdas = lambdas.clone();
+            for (double lambda : lambdas) {
+                if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+                    throw new IllegalArgumentException("lambdas must be >= 0, was " + lambda);
+                }
             }
             if (folds < 2 || folds > 20) {
                 throw new IllegalArgumentException("folds must be in 2..20, was " + folds);
@@ -44,7 +59,7 @@ public final class ChurnTrainer {
         }
 
         public static Parameters defaults() {
-            return new Parameters(LAMBDA_DEFAULT, FOLDS_DEFAULT, SEED_DEFAULT, MAX_SAMPLES_DEFAULT);
+            return new Parameters(LAMBDAS_DEFAULT, FOLDS_DEFAULT, SEED_DEFAULT, MAX_SAMPLES_DEFAULT);
         }
     }
 
@@ -98,7 +113,8 @@ public final class ChurnTrainer {
         for (int i = 0; i < sample.length; i++) {
             ys[i] = y[sample[i]];
         }
-        LogisticRegression.Fit fit = LogisticRegression.fit(z, d, y, null, p.lambda());
+        double lambda = selectLambda(z, d, y, sample, p.lambdas(), p.seed());
+        LogisticRegression.Fit fit = LogisticRegression.fit(z, d, y, null, lambda);
         progress.accept(0.95);
         double brier = 0;
         for (int i = 0; i < sample.length; i++) {
@@ -109,7 +125,7 @@ public final class ChurnTrainer {
                 sample.length, y.length, positives, brier / sample.length, calibration(oof[0], ys, 10),
                 fit.iterations());
         ChurnModel model = new ChurnModel(def, asOfMinute, m.features(), means, sds, fit.weights(), fit.intercept(),
-                p.lambda(), metrics, now);
+                lambda, metrics, now);
         return new Trained(model, m, y);
     }
 
@@ -149,7 +165,8 @@ public final class ChurnTrainer {
             Cancellation.check();
             int kk = k;
             int[] train = IntStream.range(0, sample.length).filter(i -> fold[i] != kk).toArray();
-            LogisticRegression.Fit fit = LogisticRegression.fit(zc, dc, yc, train, p.lambda());
+            double lambda = selectLambda(zc, dc, yc, train, p.lambdas(), p.seed() + k);
+            LogisticRegression.Fit fit = LogisticRegression.fit(zc, dc, yc, train, lambda);
             for (int i = 0; i < sample.length; i++) {
                 if (fold[i] == k) {
                     oof[i] = fit.probability(zc, i * dc);
@@ -157,6 +174,49 @@ public final class ChurnTrainer {
             }
         }
         return oof;
+    }
+
+    /**
+     * The penalty of {@code grid} with the best inner cross-validated AUC on {@code rows} (a
+     * stratified sample of at most {@link #TUNING_ROWS}); ties go to the larger penalty.
+     */
+    static double selectLambda(double[] z, int d, boolean[] y, int[] rows, double[] grid, long seed) {
+        if (grid.length == 1) {
+            return grid[0];
+        }
+        boolean[] yr = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            yr[i] = y[rows[i]];
+        }
+        int[] pick = stratifiedSample(yr, TUNING_ROWS, seed);
+        int[] sub = new int[pick.length];
+        boolean[] ys = new boolean[pick.length];
+        for (int i = 0; i < pick.length; i++) {
+            sub[i] = rows[pick[i]];
+            ys[i] = y[sub[i]];
+        }
+        int[] fold = folds(y, sub, INNER_FOLDS, seed);
+        double best = grid[0];
+        double bestAuc = Double.NEGATIVE_INFINITY;
+        for (double lambda : grid) {
+            double[] oof = new double[sub.length];
+            for (int k = 0; k < INNER_FOLDS; k++) {
+                int kk = k;
+                int[] train = IntStream.range(0, sub.length).filter(i -> fold[i] != kk).map(i -> sub[i]).toArray();
+                LogisticRegression.Fit fit = LogisticRegression.fit(z, d, y, train, lambda);
+                for (int i = 0; i < sub.length; i++) {
+                    if (fold[i] == k) {
+                        oof[i] = fit.probability(z, sub[i] * d);
+                    }
+                }
+            }
+            double auc = Auc.of(oof, ys);
+            if (auc >= bestAuc || Double.isNaN(bestAuc)) {
+                bestAuc = auc;
+                best = lambda;
+            }
+        }
+        return best;
     }
 
     private static double[] standardise(ChurnFeatures.Matrix m, double[] means, double[] sds) {

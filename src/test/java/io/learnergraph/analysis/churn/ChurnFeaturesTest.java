@@ -87,6 +87,8 @@ class ChurnFeaturesTest {
         int a = m.rowOf(0);
         Map<ChurnFeature, Double> expected = new java.util.EnumMap<>(ChurnFeature.class);
         expected.put(ChurnFeature.RECENCY_DAYS, 2.0);
+        // active on 4 distinct days of the last 90 (2, 10, 40 and 45 days ago): usual gap 22.5 days
+        expected.put(ChurnFeature.OVERDUE, Math.log((2 + 1) / (22.5 + 1)));
         expected.put(ChurnFeature.EVENTS_7D, Math.log1p(1));
         expected.put(ChurnFeature.EVENTS_30D, Math.log1p(4));
         expected.put(ChurnFeature.EVENTS_90D, Math.log1p(6));
@@ -177,9 +179,11 @@ class ChurnFeaturesTest {
         ChurnModel.Metrics m = t.model().metrics();
         System.out.printf("demo 2,500 users: AUC %.3f, without graph %.3f, %d of %d churned, brier %.4f%n", m.auc(),
                 m.aucWithoutGraphFeatures(), m.positives(), m.population(), m.brier());
-        assertTrue(m.auc() > 0.8, "AUC " + m.auc());
+        assertTrue(m.auc() > 0.85, "AUC " + m.auc());
         // the planted contagion is weak next to motivation (see README): a small but real lift
-        assertTrue(m.auc() > m.aucWithoutGraphFeatures() + 0.002, m.auc() + " vs " + m.aucWithoutGraphFeatures());
+        assertTrue(m.auc() > m.aucWithoutGraphFeatures() + 0.005, m.auc() + " vs " + m.aucWithoutGraphFeatures());
+        // the penalty was chosen from the grid, and the correlated features wanted a strong one
+        assertTrue(t.model().lambda() >= 10, "lambda " + t.model().lambda());
         // calibrated: the out-of-fold mean probability is near the churn rate, bins rise
         double meanPredicted = m.calibration().stream().mapToDouble(b -> b.meanPredicted() * b.count()).sum()
                 / m.samples();
