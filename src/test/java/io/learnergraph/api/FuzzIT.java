@@ -50,7 +50,9 @@ class FuzzIT extends GraphTestSupport {
             "/api/users/%s", "/api/users/%s/recommendations?limit=%s&strategy=%s&weights=%s",
             "/api/users/u3/recommendations?diversity=%s&beta=%s&includeGated=%s&explain=%s", "/api/users/%s/upgrade",
             "/api/users/%s/learning-path?topic=%s", "/api/courses/%s/similar?limit=%s", "/api/graph/projection",
-            "/api/jobs/%s", "/api/queries", "/api/queries/%s");
+            "/api/jobs/%s", "/api/queries", "/api/queries/%s", "/api/churn/model", "/api/churn/scores",
+            "/api/churn/risk?limit=%s&community=%s&tier=%s&minRisk=%s", "/api/churn/risk?influencersOnly=%s",
+            "/api/users/%s/churn");
     private static final List<String> POSTS = List.of("/api/events", "/api/cypher", "/api/queries/course-funnel",
             "/api/recommendations/batch", "/api/jobs");
     private static final List<String> BODIES = List.of("{", "[", "", "null", "42", "\"text\"", "{\"query\": 5}",
@@ -103,6 +105,11 @@ class FuzzIT extends GraphTestSupport {
                 send(HttpRequest.GET(String.format(template, args)), failures);
                 sent++;
             }
+        }
+        for (int round = 0; round < 12; round++) {
+            send(HttpRequest.POST(String.format("/api/churn/train?asOf=%s&horizonDays=%s&async=%s", weird(r), weird(r),
+                    weird(r)), ""), failures);
+            sent++;
         }
         for (String uri : POSTS) {
             for (String body : BODIES) {
