@@ -6,7 +6,9 @@ import io.learnergraph.LearnerGraphException;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.analysis.profile.InterestProfiles;
 import io.learnergraph.service.AnalyticsService;
+import io.learnergraph.analysis.growth.Engagement;
 import io.learnergraph.service.CentralityMeasure;
+import io.learnergraph.service.GrowthService;
 import io.learnergraph.service.PrivacyService;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -40,9 +42,16 @@ public class UsersController {
     public record Profile(List<TopicWeight> topTopics, Integer interestGroup) {
     }
 
+    /** Engagement over the configured window up to the latest event (GET /api/engagement explains the formula). */
+    @Serdeable
+    public record EngagementView(double score, int windowDays, String asOf, int visitDays, double learningHours,
+                                 int completions, int ratings, int socialGiven, int socialReceived) {
+    }
+
     @Serdeable
     public record User(String userId, String name, String tier, String joinedAt, String lastActiveAt, int communityId,
-                       Map<String, Double> scores, Degree degree, Profile profile, long snapshotVersion) {
+                       Map<String, Double> scores, Degree degree, Profile profile, EngagementView engagement,
+                       long snapshotVersion) {
     }
 
     @Serdeable
@@ -51,10 +60,12 @@ public class UsersController {
 
     private final AnalyticsService analytics;
     private final PrivacyService privacy;
+    private final GrowthService growth;
 
-    public UsersController(AnalyticsService analytics, PrivacyService privacy) {
+    public UsersController(AnalyticsService analytics, PrivacyService privacy, GrowthService growth) {
         this.analytics = analytics;
         this.privacy = privacy;
+        this.growth = growth;
     }
 
     /** Erases the user: their node, every relationship, and every cached result (admin only). */
@@ -81,7 +92,19 @@ public class UsersController {
                 interests.group()[u] < 0 ? null : interests.group()[u]);
         return new User(s.users().ids()[u], s.users().names()[u], s.users().tiers()[u], time(s.users().joinedMinute()[u]),
                 time(s.users().lastActive()[u]), analytics.defaultCommunities().result().partition().community()[u],
-                scores, new Degree(d.in()[u], d.out()[u], d.weightedIn()[u], d.weightedOut()[u]), profile, s.version());
+                scores, new Degree(d.in()[u], d.out()[u], d.weightedIn()[u], d.weightedOut()[u]), profile,
+                engagement(u), s.version());
+    }
+
+    private EngagementView engagement(int u) {
+        if (growth.snapshot().activity().lastMinute() == io.learnergraph.analysis.graph.ActivityLog.NO_MINUTE) {
+            return null;
+        }
+        int at = growth.time(null, "asOf");
+        Engagement.Result r = growth.engagement(at, growth.settings().windowDays());
+        return new EngagementView(r.score()[u], r.windowDays(), Instant.ofEpochSecond(at * 60L).toString(),
+                r.visitDays()[u], r.learningHours()[u], r.completions()[u], r.ratings()[u], r.socialGiven()[u],
+                r.socialReceived()[u]);
     }
 
     private static String time(long minute) {

@@ -62,6 +62,9 @@ public enum CypherQuery {
     // analysis results written back for analysts
     WRITE_USER_SCORES("analytics/write-user-scores.cypher"),
 
+    // growth
+    COURSE_DETAILS("growth/course-details.cypher"),
+
     // churn
     WRITE_CHURN_RISK("churn/write-churn-risk.cypher"),
     SAVE_CHURN_MODEL("churn/save-model.cypher"),

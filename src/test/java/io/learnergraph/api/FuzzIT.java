@@ -52,7 +52,11 @@ class FuzzIT extends GraphTestSupport {
             "/api/users/%s/learning-path?topic=%s", "/api/courses/%s/similar?limit=%s", "/api/graph/projection",
             "/api/jobs/%s", "/api/queries", "/api/queries/%s", "/api/churn/model", "/api/churn/scores",
             "/api/churn/risk?limit=%s&community=%s&tier=%s&minRisk=%s", "/api/churn/risk?influencersOnly=%s",
-            "/api/users/%s/churn");
+            "/api/users/%s/churn", "/api/engagement?window=%s&groupBy=%s&asOf=%s",
+            "/api/funnels?from=%s&to=%s&groupBy=%s&limit=%s", "/api/cohorts?period=%s&groupBy=%s&from=%s&to=%s",
+            "/api/courses/%s", "/api/courses?sort=%s&topic=%s&tier=%s&limit=%s", "/api/lifecycle?asOf=%s&groupBy=%s",
+            "/api/lifecycle/transitions?from=%s&to=%s", "/api/users/%s/win-back?limit=%s",
+            "/api/leaderboards?community=%s&window=%s&limit=%s&asOf=%s");
     private static final List<String> POSTS = List.of("/api/events", "/api/cypher", "/api/queries/course-funnel",
             "/api/recommendations/batch", "/api/jobs");
     private static final List<String> BODIES = List.of("{", "[", "", "null", "42", "\"text\"", "{\"query\": 5}",

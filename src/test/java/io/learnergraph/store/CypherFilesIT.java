@@ -71,6 +71,7 @@ class CypherFilesIT extends GraphTestSupport {
         m.put(CypherQuery.SAVE_CHURN_MODEL, Map.of("model", "{}", "trainedAt", "2026-03-02T00:00:00Z",
                 "asOf", "2026-03-01T00:00:00Z", "auc", 0.9));
         m.put(CypherQuery.LATEST_CHURN_MODEL, Map.of());
+        m.put(CypherQuery.COURSE_DETAILS, Map.of("id", "c1"));
         m.put(CypherQuery.EXISTING_USER_IDS, Map.of("ids", List.of("u1", "nobody")));
         m.put(CypherQuery.EXISTING_COURSE_IDS, Map.of("ids", List.of("c1", "nothing")));
         for (CypherQuery q : List.of(CypherQuery.ALL_USER_IDS, CypherQuery.ALL_COURSE_IDS, CypherQuery.ALL_TOPIC_IDS,

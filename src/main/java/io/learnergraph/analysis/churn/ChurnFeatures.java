@@ -104,38 +104,56 @@ public final class ChurnFeatures {
         return new Matrix(cutoff, users, features, x);
     }
 
-    /** The social graph as it stood at the cutoff, with what the graph features need of it. */
-    record GraphAtCutoff(CsrGraph follows, CsrGraph followers, CsrGraph interactions, CsrGraph interactionsIn,
-                         CsrGraph all, int[] given, int[] received, double[] clustering, int[] coreness,
-                         double[] pagerank, int[] community, int[] communitySize) {
+    /**
+     * The social graph as it stood at the cutoff: one labelled CSR of follows and interactions
+     * (bit {@link #FOLLOW} and {@link #INTERACT} per pair) and its transpose, plus what the graph
+     * features need of it.
+     */
+    record GraphAtCutoff(CsrGraph all, CsrGraph allIn, int[] followers, int[] given, int[] received,
+                         double[] clustering, int[] coreness, double[] pagerank, int[] community, int[] communitySize) {
+
+        static final int FOLLOW = 1;
+        static final int INTERACT = 2;
 
         static GraphAtCutoff of(GraphSnapshot s, ActivityLog log, int cutoff) {
             int n = log.userCount();
             int follow = log.typeCode(ActivityLog.FOLLOWS);
-            CsrGraph.Builder fb = CsrGraph.builder(n, 1024);
-            CsrGraph.Builder ib = CsrGraph.builder(n, 1024);
-            CsrGraph.Builder ab = CsrGraph.builder(n, 1024);
+            // count first, so the builder is sized once instead of growing through copies
+            int[] ends = new int[n];
+            long social = 0;
+            for (int u = 0; u < n; u++) {
+                ends[u] = log.firstAfter(u, cutoff);
+                for (int e = log.start(u); e < ends[u]; e++) {
+                    social += log.isLearning(e) ? 0 : 1;
+                }
+            }
+            CsrGraph.Builder ab = CsrGraph.builder(n, (int) social).labelled(new String[]{"FOLLOWS", "INTERACTS"});
+            int[] followers = new int[n];
             int[] given = new int[n];
             int[] received = new int[n];
             for (int u = 0; u < n; u++) {
-                for (int e = log.start(u), end = log.firstAfter(u, cutoff); e < end; e++) {
+                for (int e = log.start(u), end = ends[u]; e < end; e++) {
                     if (log.isLearning(e)) {
                         continue;
                     }
                     int v = log.other(e);
-                    ab.add(u, v, 1);
                     if (log.type(e) == follow) {
-                        fb.add(u, v, 1);
+                        ab.add(u, v, 1, FOLLOW, log.minute(e));
                     } else {
-                        ib.add(u, v, 1);
+                        ab.add(u, v, 1, INTERACT, log.minute(e));
                         given[u]++;
                         received[v]++;
                     }
                 }
             }
-            CsrGraph follows = fb.build();
-            CsrGraph interactions = ib.build();
             CsrGraph all = ab.build();
+            for (int u = 0; u < n; u++) {
+                for (int a = all.start(u); a < all.end(u); a++) {
+                    if ((all.labels(a) & FOLLOW) != 0) {
+                        followers[all.target(a)]++;
+                    }
+                }
+            }
             CsrGraph undirected = all.undirected();
             double[] clustering = Clustering.local(undirected);
             int[] coreness = Coreness.compute(undirected);
@@ -147,8 +165,8 @@ public final class ChurnFeatures {
             for (int u = 0; u < n; u++) {
                 size[community[u]]++;
             }
-            return new GraphAtCutoff(follows, follows.transpose(), interactions, interactions.transpose(), all,
-                    given, received, clustering, coreness, pagerank, community, size);
+            return new GraphAtCutoff(all, all.transpose(), followers, given, received, clustering, coreness, pagerank,
+                    community, size);
         }
     }
 
@@ -172,6 +190,7 @@ public final class ChurnFeatures {
         int[] before;
         int[] communityEver;
         int[] communityQuiet;
+        final ThreadLocal<int[][]> marks;
 
         Context(GraphSnapshot s, int t, ChurnDefinition def, List<String> tiers) {
             this.s = s;
@@ -185,6 +204,7 @@ public final class ChurnFeatures {
                     creator[c] = true;
                 }
             }
+            marks = ThreadLocal.withInitial(() -> new int[][]{new int[s.courses().count()], new int[s.topics().count()]});
             viewed = log.typeCode("VIEWED");
             progressed = log.typeCode("PROGRESSED");
             completed = log.typeCode("COMPLETED");
@@ -278,16 +298,13 @@ public final class ChurnFeatures {
             set(x, o, ChurnFeature.TOPIC_BREADTH, log1p(topicBreadth(u, end)));
 
             // graph, from the social graph at t
-            CsrGraph f = g.follows();
-            set(x, o, ChurnFeature.FOLLOWING, log1p(f.degree(u)));
-            set(x, o, ChurnFeature.FOLLOWERS, log1p(g.followers().degree(u)));
-            set(x, o, ChurnFeature.INTERACTIONS_GIVEN, log1p(g.given()[u]));
-            set(x, o, ChurnFeature.INTERACTIONS_RECEIVED, log1p(g.received()[u]));
             CsrGraph all = g.all();
+            int following = 0;
             int out = 0;
             int back = 0;
             for (int a = all.start(u); a < all.end(u); a++) {
                 int v = all.target(a);
+                following += (all.labels(a) & GraphAtCutoff.FOLLOW) != 0 ? 1 : 0;
                 if (v != u) {
                     out++;
                     if (all.findArc(v, u) >= 0) {
@@ -295,6 +312,10 @@ public final class ChurnFeatures {
                     }
                 }
             }
+            set(x, o, ChurnFeature.FOLLOWING, log1p(following));
+            set(x, o, ChurnFeature.FOLLOWERS, log1p(g.followers()[u]));
+            set(x, o, ChurnFeature.INTERACTIONS_GIVEN, log1p(g.given()[u]));
+            set(x, o, ChurnFeature.INTERACTIONS_RECEIVED, log1p(g.received()[u]));
             set(x, o, ChurnFeature.RECIPROCITY, out == 0 ? 0 : (double) back / out);
             set(x, o, ChurnFeature.CLUSTERING, g.clustering()[u]);
             set(x, o, ChurnFeature.CORENESS, log1p(g.coreness()[u]));
@@ -312,9 +333,13 @@ public final class ChurnFeatures {
             long egoBefore = 0;
             int quiet14 = 0;
             double idle = 0;
-            for (int a = f.start(u); a < f.end(u); a++) {
-                int v = f.target(a);
-                if (everActive[v]) {
+            int partnersEver = 0;
+            int partnersQuiet = 0;
+            // out-arcs: followed users, and partners u interacted with
+            for (int a = all.start(u); a < all.end(u); a++) {
+                int v = all.target(a);
+                int labels = all.labels(a);
+                if ((labels & GraphAtCutoff.FOLLOW) != 0 && everActive[v]) {
                     quiet14 += lastActive[v] <= t - 14 * DAY ? 1 : 0;
                     idle += Math.min(90, (double) (t - lastActive[v]) / DAY);
                     followedEver++;
@@ -324,34 +349,38 @@ public final class ChurnFeatures {
                         creatorsQuiet += quiet[v] ? 1 : 0;
                     }
                 }
+                if ((labels & GraphAtCutoff.INTERACT) != 0 && everActive[v]) {
+                    partnersEver++;
+                    partnersQuiet += quiet[v] ? 1 : 0;
+                }
                 egoRecent += recent[v];
                 egoBefore += before[v];
+            }
+            // in-arcs: partners who interacted with u and are not already counted above
+            CsrGraph in = g.allIn();
+            for (int a = in.start(u); a < in.end(u); a++) {
+                if ((in.labels(a) & GraphAtCutoff.INTERACT) == 0) {
+                    continue;
+                }
+                int v = in.target(a);
+                int mine = all.findArc(u, v);
+                if (mine >= 0 && (all.labels(mine) & GraphAtCutoff.INTERACT) != 0) {
+                    continue; // a partner both ways counts once
+                }
+                if (everActive[v]) {
+                    partnersEver++;
+                    partnersQuiet += quiet[v] ? 1 : 0;
+                }
+                if (mine < 0) { // users u follows or reaches were counted in the network above
+                    egoRecent += recent[v];
+                    egoBefore += before[v];
+                }
             }
             set(x, o, ChurnFeature.FOLLOWED_QUIET_SHARE, followedEver == 0 ? 0 : (double) followedQuiet / followedEver);
             set(x, o, ChurnFeature.FOLLOWED_QUIET_14D_SHARE, followedEver == 0 ? 0 : (double) quiet14 / followedEver);
             set(x, o, ChurnFeature.FOLLOWED_IDLE_DAYS, followedEver == 0 ? 0 : idle / followedEver);
             set(x, o, ChurnFeature.FOLLOWED_CREATORS_QUIET_SHARE,
                     creatorsEver == 0 ? 0 : (double) creatorsQuiet / creatorsEver);
-            int partnersEver = 0;
-            int partnersQuiet = 0;
-            CsrGraph in = g.interactions();
-            CsrGraph back2 = g.interactionsIn();
-            for (CsrGraph h : new CsrGraph[]{in, back2}) {
-                for (int a = h.start(u); a < h.end(u); a++) {
-                    int v = h.target(a);
-                    if (h == back2 && in.findArc(u, v) >= 0) {
-                        continue; // a partner both ways counts once
-                    }
-                    if (everActive[v]) {
-                        partnersEver++;
-                        partnersQuiet += quiet[v] ? 1 : 0;
-                    }
-                    if (f.findArc(u, v) < 0) { // followed partners were counted above
-                        egoRecent += recent[v];
-                        egoBefore += before[v];
-                    }
-                }
-            }
             set(x, o, ChurnFeature.PARTNERS_QUIET_SHARE, partnersEver == 0 ? 0 : (double) partnersQuiet / partnersEver);
             set(x, o, ChurnFeature.EGO_ACTIVITY_TREND, Math.log((egoRecent + 1.0) / (egoBefore + 1.0)));
         }
@@ -393,18 +422,31 @@ public final class ChurnFeatures {
             return Math.max(0, i);
         }
 
+        /** Distinct topics of the courses u took by the cutoff; per-thread marks, each course looked up once. */
         private int topicBreadth(int u, int end) {
-            BitSet topics = new BitSet(s.topics().count());
+            int[][] marks = this.marks.get();
+            int[] courseSeen = marks[0];
+            int[] topicSeen = marks[1];
+            int stamp = u + 1; // each user is visited once, so their index is a fresh mark
             CsrGraph coverage = s.coverage();
+            int topics = 0;
             for (int e = log.start(u); e < end; e++) {
                 if (log.isLearning(e)) {
                     int course = log.other(e);
+                    if (courseSeen[course] == stamp) {
+                        continue;
+                    }
+                    courseSeen[course] = stamp;
                     for (int a = coverage.start(course); a < coverage.end(course); a++) {
-                        topics.set(coverage.target(a));
+                        int t = coverage.target(a);
+                        if (topicSeen[t] != stamp) {
+                            topicSeen[t] = stamp;
+                            topics++;
+                        }
                     }
                 }
             }
-            return topics.cardinality();
+            return topics;
         }
 
         private static void set(double[] x, int o, ChurnFeature f, double v) {

@@ -37,6 +37,14 @@ public final class LogisticRegression {
      * @param lambda L2 penalty, ≥ 0 (0 = maximum likelihood; needs data that are not separable)
      */
     public static Fit fit(double[] x, int d, boolean[] y, int[] rows, double lambda) {
+        return fit(x, d, y, rows, lambda, null);
+    }
+
+    /**
+     * As above, starting from {@code start} (weights then intercept, e.g. the fit at a neighbouring
+     * penalty): a warm start takes a few Newton steps where a cold one takes ten.
+     */
+    public static Fit fit(double[] x, int d, boolean[] y, int[] rows, double lambda, Fit start) {
         if (lambda < 0 || Double.isNaN(lambda)) {
             throw new IllegalArgumentException("lambda must be >= 0, was " + lambda);
         }
@@ -53,6 +61,10 @@ public final class LogisticRegression {
         // start at the base rate: one Newton step less, and exact when no feature helps
         double rate = Math.min(1 - 1e-9, Math.max(1e-9, (double) positives / n));
         beta[d] = Math.log(rate / (1 - rate));
+        if (start != null && start.weights().length == d) {
+            System.arraycopy(start.weights(), 0, beta, 0, d);
+            beta[d] = start.intercept();
+        }
         double[] hessian = new double[p * p];
         double[] gradient = new double[p];
         double[] row = new double[p];
