@@ -173,10 +173,7 @@ public class ChurnController {
         int u = s.users().indexOf(id).orElseThrow(() -> new LearnerGraphException.NotFound("no user '" + id + "'"));
         ChurnService.Scores sc = churn.scores();
         InterestProfiles.Result interests = analytics.interests();
-        UsersController.Profile profile = new UsersController.Profile(InterestProfiles.topTopics(s, interests, u, 5)
-                .stream().map(t -> new UsersController.TopicWeight(s.topics().ids()[t.topic()],
-                        s.topics().names()[t.topic()], t.weight())).toList(),
-                interests.group()[u] < 0 ? null : interests.group()[u]);
+        UsersController.Profile profile = UsersController.profile(s, interests, u);
         int row = sc.matrix().rowOf(u);
         int horizon = sc.model().definition().horizonDays();
         if (row < 0) {

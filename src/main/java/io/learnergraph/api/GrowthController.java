@@ -224,8 +224,8 @@ public class GrowthController {
         Funnels.GroupBy by = funnelGroupBy(groupBy);
         GraphSnapshot s = growth.snapshot();
         boolean[] free = freeCourses(s);
-        FunnelGroup overall = funnelGroup("all", "all", Funnels.compute(s, start, end, Funnels.GroupBy.NONE, free,
-                null, 1).counts()[0]);
+        FunnelGroup overall = funnelGroup("all", "all", growth.cached("funnel|" + start + "|" + end + "|none",
+                () -> Funnels.compute(s, start, end, Funnels.GroupBy.NONE, free, null, 1)).counts()[0]);
         List<FunnelGroup> groups = new ArrayList<>();
         int groupCount = 0;
         if (by != Funnels.GroupBy.NONE) {
@@ -239,7 +239,8 @@ public class GrowthController {
                 case CREATOR -> s.users().count();
                 default -> g.keys().length;
             };
-            long[][] counts = Funnels.compute(s, start, end, by, free, g == null ? null : g.group(), n).counts();
+            long[][] counts = growth.cached("funnel|" + start + "|" + end + "|" + by, () -> Funnels.compute(s, start,
+                    end, by, free, g == null ? null : g.group(), n)).counts();
             List<Integer> order = IntStream.range(0, n).filter(i -> counts[i][0] > 0).boxed()
                     .sorted(Comparator.comparingLong((Integer i) -> -counts[i][0]).thenComparing(i -> i)).toList();
             groupCount = order.size();
@@ -312,7 +313,10 @@ public class GrowthController {
         }
         GraphSnapshot s = growth.snapshot();
         Grouping g = growth.grouping(by);
-        List<Cohorts.Triangle> triangles = Cohorts.compute(s, p, g, start, end, until);
+        int first = start;
+        int last = end;
+        List<Cohorts.Triangle> triangles = growth.cached("cohorts|" + p + "|" + by + "|" + start + "|" + end,
+                () -> Cohorts.compute(s, p, g, first, last, until));
         List<CohortGroup> groups = new ArrayList<>();
         for (Cohorts.Triangle t : triangles) {
             int size = t.cohorts().stream().mapToInt(Cohorts.Cohort::size).sum();

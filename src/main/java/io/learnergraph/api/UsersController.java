@@ -87,9 +87,7 @@ public class UsersController {
         }
         AnalyticsService.Degrees d = analytics.degrees();
         InterestProfiles.Result interests = analytics.interests();
-        Profile profile = new Profile(InterestProfiles.topTopics(s, interests, u, 5).stream()
-                .map(t -> new TopicWeight(s.topics().ids()[t.topic()], s.topics().names()[t.topic()], t.weight())).toList(),
-                interests.group()[u] < 0 ? null : interests.group()[u]);
+        Profile profile = profile(s, interests, u);
         return new User(s.users().ids()[u], s.users().names()[u], s.users().tiers()[u], time(s.users().joinedMinute()[u]),
                 time(s.users().lastActive()[u]), analytics.defaultCommunities().result().partition().community()[u],
                 scores, new Degree(d.in()[u], d.out()[u], d.weightedIn()[u], d.weightedOut()[u]), profile,
@@ -105,6 +103,13 @@ public class UsersController {
         return new EngagementView(r.score()[u], r.windowDays(), Instant.ofEpochSecond(at * 60L).toString(),
                 r.visitDays()[u], r.learningHours()[u], r.completions()[u], r.ratings()[u], r.socialGiven()[u],
                 r.socialReceived()[u]);
+    }
+
+    /** A user's top interest topics and interest group. */
+    static Profile profile(GraphSnapshot s, InterestProfiles.Result interests, int u) {
+        return new Profile(InterestProfiles.topTopics(s, interests, u, 5).stream()
+                .map(t -> new TopicWeight(s.topics().ids()[t.topic()], s.topics().names()[t.topic()], t.weight())).toList(),
+                interests.group()[u] < 0 ? null : interests.group()[u]);
     }
 
     private static String time(long minute) {

@@ -14,6 +14,7 @@ import io.learnergraph.service.ChurnService;
 import io.learnergraph.service.SnapshotService;
 import io.micronaut.context.ApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -34,21 +35,15 @@ import java.util.stream.IntStream;
         description = "Time churn feature extraction, training and scoring on a demo platform.")
 public class BenchChurnCommand implements Callable<Integer> {
 
-    @Option(names = "--users", defaultValue = "1000000", description = "demo platform users (default ${DEFAULT-VALUE})")
-    int users;
-
-    @Option(names = "--seed", defaultValue = "1", description = "demo seed (default ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--dir", description = "import directory instead of a generated demo")
-    Path dir;
+    @Mixin
+    DemoPlatformOptions demo;
 
     @Option(names = "--as-of", defaultValue = "2026-10-01", description = "training time (default ${DEFAULT-VALUE})")
     String asOf;
 
     @Override
     public Integer call() throws Exception {
-        Path data = BenchRecommendationsCommand.demoDir(dir, users, seed);
+        Path data = demo.directory();
         int at = (int) (RowValidator.parseTime(asOf).orElseThrow(() -> new IllegalArgumentException(
                 "--as-of: unparsable time '" + asOf + "'")).toEpochSecond() / 60);
         System.setProperty("learnergraph.data-dir", Files.createTempDirectory("learnergraph-bench-churn").toString());

@@ -6,7 +6,6 @@ import io.learnergraph.analysis.recommend.RecommendationParameters.Strategy;
 import io.learnergraph.analysis.recommend.Recommendations;
 import io.learnergraph.analysis.recommend.Recommender;
 import io.learnergraph.analysis.recommend.RecommenderIndex;
-import io.learnergraph.demo.DemoPlatformGenerator;
 import io.learnergraph.ingest.CsvProjection;
 import io.learnergraph.service.RecommendationService;
 import io.learnergraph.service.SnapshotService;
@@ -14,6 +13,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -38,15 +38,8 @@ import java.util.concurrent.Callable;
         description = "Recommendation latency in process and requests/s over HTTP (wrk) on a demo platform.")
 public class BenchRecommendationsCommand implements Callable<Integer> {
 
-    @Option(names = "--users", defaultValue = "1000000", description = "demo platform users (default ${DEFAULT-VALUE})")
-    int users;
-
-    @Option(names = "--seed", defaultValue = "1", description = "demo seed (default ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--dir", description = "import directory to serve instead of a generated demo "
-            + "(default: target/bench-demo-USERS-SEED, generated once and reused)")
-    Path dir;
+    @Mixin
+    DemoPlatformOptions demo;
 
     @Option(names = "--requests", defaultValue = "5000", description = "timed in-process requests per strategy (default ${DEFAULT-VALUE})")
     int requests;
@@ -68,32 +61,14 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
     @Option(names = "--wrk-threads", defaultValue = "2", description = "wrk threads (default ${DEFAULT-VALUE})")
     int wrkThreads;
 
-    /**
-     * {@code dir} when given, else {@code target/bench-demo-USERS-SEED}, generated on first use
-     * (the 1M-user demo takes minutes to write, so later runs reuse it).
-     */
-    static Path demoDir(Path dir, int users, long seed) throws IOException {
-        Path data = dir != null ? dir : Path.of("target", "bench-demo-" + users + "-" + seed);
-        if (!Files.exists(data.resolve("learning.csv"))) {
-            if (dir != null) {
-                throw new IllegalArgumentException("--dir has no learning.csv: " + dir);
-            }
-            DemoPlatformGenerator.Summary s = new DemoPlatformGenerator(DemoPlatformGenerator.Parameters.of(users, seed),
-                    List.of("free", "basic", "premium", "vip")).writeTo(data);
-            System.out.printf(Locale.ROOT, "demo platform generated in %.0f s: %,d users, %,d courses, %,d learning events%n",
-                    s.seconds(), s.users(), s.courses(), s.learning());
-        }
-        return data;
-    }
-
     private final String serviceKey = "bench-" + java.util.UUID.randomUUID();
 
     @Override
     public Integer call() throws Exception {
-        if (users < 50 || requests < 1 || wrkSeconds < 0 || connections.stream().anyMatch(c -> c < 1) || wrkThreads < 1) {
+        if (demo.users < 50 || requests < 1 || wrkSeconds < 0 || connections.stream().anyMatch(c -> c < 1) || wrkThreads < 1) {
             throw new IllegalArgumentException("--users must be >= 50, --requests, --wrk-connections and --wrk-threads >= 1");
         }
-        Path data = demoDir(dir, users, seed);
+        Path data = demo.directory();
         Path db = Files.createTempDirectory("learnergraph-bench-rec");
         System.setProperty("learnergraph.data-dir", db.toString());
         System.setProperty("learnergraph.neo4j.bolt-port", "0");
@@ -145,7 +120,7 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
 
     /** Users with at least one learning event (the cold-start path is cheaper), chosen at random. */
     private int[] sampleUsers(GraphSnapshot s, int n) {
-        SplittableRandom rnd = new SplittableRandom(seed);
+        SplittableRandom rnd = new SplittableRandom(demo.seed);
         int[] out = new int[n];
         for (int i = 0; i < n; ) {
             int u = rnd.nextInt(s.users().count());

@@ -126,6 +126,17 @@ public class EvalRecommendationsCommand implements java.util.concurrent.Callable
                 new SourceWeights(w.knowledge(), w.collaborative(), 0, w.popular()))));
         systems.put("blend without popular", OfflineEvaluation.recommender(r, p.withWeights(
                 new SourceWeights(w.knowledge(), w.collaborative(), w.social(), 0))));
+        // course quality (GET /api/courses) as a re-ranking prior: does it help?
+        double[] pagerank = io.learnergraph.analysis.centrality.PageRank.compute(s.social(),
+                io.learnergraph.analysis.centrality.PageRank.Parameters.defaults()).scores();
+        double[] quality = io.learnergraph.analysis.growth.CourseQuality.compute(s, pagerank,
+                io.learnergraph.analysis.growth.CourseQuality.Parameters.defaults()).quality();
+        // re-ranking undoes MMR's order, so it is compared with the blend without MMR
+        RecommendationParameters noMmr = p.withDiversity(0);
+        systems.put("blend, no MMR, re-ranked by course quality (weight 0.3)",
+                OfflineEvaluation.reranked(r, noMmr, quality, 0.3));
+        systems.put("blend, no MMR, re-ranked by course quality (weight 0.6)",
+                OfflineEvaluation.reranked(r, noMmr, quality, 0.6));
         systems.put("baseline: most-popular", OfflineEvaluation.mostPopular(index, k));
         systems.put("baseline: item-KNN (cosine)", OfflineEvaluation.itemKnn(index, k));
         long t0 = System.nanoTime();

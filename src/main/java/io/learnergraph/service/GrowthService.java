@@ -216,8 +216,12 @@ public class GrowthService {
                 settings.dropShare(), settings.riskThreshold());
     }
 
+    /**
+     * {@code compute}'s value for {@code key} on the current snapshot, computed once: the cache is
+     * emptied when the snapshot changes and keeps the {@value #CACHE_ENTRIES} most recent views.
+     */
     @SuppressWarnings("unchecked")
-    private synchronized <T> T cached(String key, Supplier<T> compute) {
+    public synchronized <T> T cached(String key, Supplier<T> compute) {
         long version = snapshot().version();
         if (version != cacheVersion) {
             cache.clear();

@@ -51,6 +51,14 @@ class ChurnApiIT extends GraphTestSupport {
     ChurnStore churnStore;
     @Inject
     ObjectMapper json;
+    @Inject
+    io.learnergraph.service.AnalyticsService analytics;
+    @Inject
+    io.learnergraph.config.ChurnSettings churnSettings;
+    @Inject
+    io.learnergraph.config.LearnerGraphSettings app;
+    @Inject
+    io.learnergraph.service.SnapshotService snapshots;
 
     @BeforeAll
     void importPlatform() throws Exception {
@@ -147,10 +155,14 @@ class ChurnApiIT extends GraphTestSupport {
         ((List<List<Object>>) rows.get("rows")).forEach(r -> written.put((String) r.get(0), number(r.get(1))));
         assertEquals(byUser, written);
 
-        // the model stored in the graph decodes to the same risks
+        // the model stored in the graph is what a restarted server (or another replica) serves and scores with
         ChurnService.ModelView stored = json.readValue(churnStore.latestModel().orElseThrow(), ChurnService.ModelView.class);
         assertEquals(number(model.get("auc")), stored.auc(), 1e-12);
-        assertEquals(coefficients.get(3).get("weight"), stored.coefficients().get(3).weight());
+        ChurnService restarted = new ChurnService(analytics, churnSettings, app, churnStore, json, snapshots);
+        assertEquals(stored, restarted.model());
+        ChurnService.Scores again = restarted.scores();
+        int row = again.matrix().rowOf(analytics.snapshot().users().indexOf((String) top.get("userId")).orElseThrow());
+        assertEquals(number(top.get("risk")), again.risk()[row], 1e-12);
     }
 
     @Test

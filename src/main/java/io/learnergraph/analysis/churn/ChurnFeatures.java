@@ -291,7 +291,7 @@ public final class ChurnFeatures {
             set(x, o, ChurnFeature.COMPLETIONS_90D, log1p(completions));
             set(x, o, ChurnFeature.RATINGS_90D, log1p(ratings));
             long joined = s.users().joinedMinute()[u];
-            int first = firstDated(u);
+            int first = log.firstDated(u);
             double tenure = joined != GraphSnapshot.NO_TIME ? t - joined : first != ActivityLog.NO_MINUTE ? t - first : 0;
             set(x, o, ChurnFeature.TENURE_DAYS, log1p(Math.max(0, tenure) / DAY));
             tiers(u, x, o);
@@ -383,15 +383,6 @@ public final class ChurnFeatures {
                     creatorsEver == 0 ? 0 : (double) creatorsQuiet / creatorsEver);
             set(x, o, ChurnFeature.PARTNERS_QUIET_SHARE, partnersEver == 0 ? 0 : (double) partnersQuiet / partnersEver);
             set(x, o, ChurnFeature.EGO_ACTIVITY_TREND, Math.log((egoRecent + 1.0) / (egoBefore + 1.0)));
-        }
-
-        private int firstDated(int u) {
-            for (int e = log.start(u); e < log.end(u); e++) {
-                if (log.minute(e) != ActivityLog.NO_MINUTE) {
-                    return log.minute(e);
-                }
-            }
-            return ActivityLog.NO_MINUTE;
         }
 
         /** Tier at t and the changes of the last 90 days; before any recorded change, the lowest tier. */

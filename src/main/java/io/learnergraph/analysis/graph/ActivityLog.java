@@ -147,6 +147,16 @@ public final class ActivityLog {
         return lo;
     }
 
+    /** Minute of u's earliest dated event (of any type), or {@link #NO_MINUTE}. */
+    public int firstDated(int u) {
+        for (int e = offsets[u]; e < offsets[u + 1]; e++) {
+            if (minute[e] != NO_MINUTE) {
+                return minute[e];
+            }
+        }
+        return NO_MINUTE;
+    }
+
     /** Minute of u's latest activity at or before {@code t}, or {@link #NO_MINUTE}. */
     public int lastActivity(int u, int t) {
         for (int e = firstAfter(u, t) - 1; e >= offsets[u] && minute[e] != NO_MINUTE; e--) {

@@ -39,7 +39,7 @@ public final class Cohorts {
         int[] joinPeriod = new int[n];
         for (int u = 0; u < n; u++) {
             long joined = s.users().joinedMinute()[u];
-            int j = joined != GraphSnapshot.NO_TIME ? (int) joined : firstDated(log, u);
+            int j = joined != GraphSnapshot.NO_TIME ? (int) joined : log.firstDated(u);
             if (j == ActivityLog.NO_MINUTE || j < from || j > to || j > until || groups.group()[u] < 0) {
                 joinPeriod[u] = Integer.MIN_VALUE;
                 continue;
@@ -98,14 +98,5 @@ public final class Cohorts {
             out.add(new Triangle(groups.keys()[k], cohorts));
         }
         return out;
-    }
-
-    private static int firstDated(ActivityLog log, int u) {
-        for (int e = log.start(u); e < log.end(u); e++) {
-            if (log.minute(e) != ActivityLog.NO_MINUTE) {
-                return log.minute(e);
-            }
-        }
-        return ActivityLog.NO_MINUTE;
     }
 }

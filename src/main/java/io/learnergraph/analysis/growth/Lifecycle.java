@@ -63,7 +63,7 @@ public final class Lifecycle {
     static Stage stage(GraphSnapshot s, ActivityLog log, int u, int t, Parameters p, double[] risk) {
         long joinedLong = s.users().joinedMinute()[u];
         int last = log.lastActivity(u, t);
-        int joined = joinedLong != GraphSnapshot.NO_TIME ? (int) joinedLong : firstDated(log, u);
+        int joined = joinedLong != GraphSnapshot.NO_TIME ? (int) joinedLong : log.firstDated(u);
         if (joined == ActivityLog.NO_MINUTE || joined > t) {
             return null;
         }
@@ -100,15 +100,6 @@ public final class Lifecycle {
     private static int firstActivityAfter(ActivityLog log, int u, int from, int to) {
         for (int e = log.firstAfter(u, from), end = log.firstAfter(u, to); e < end; e++) {
             if (log.isActivity(e)) {
-                return log.minute(e);
-            }
-        }
-        return ActivityLog.NO_MINUTE;
-    }
-
-    private static int firstDated(ActivityLog log, int u) {
-        for (int e = log.start(u); e < log.end(u); e++) {
-            if (log.minute(e) != ActivityLog.NO_MINUTE) {
                 return log.minute(e);
             }
         }

@@ -156,6 +156,18 @@ public final class OfflineEvaluation {
         return u -> r.recommend(u, p).items().stream().mapToInt(Recommendation::course).toArray();
     }
 
+    /**
+     * The recommender's list re-ranked by a per-course prior in [0, 1] (e.g. course quality):
+     * the top {@code 5k} candidates rescored as {@code score · (1 − weight + weight · prior)}.
+     */
+    public static Ranker reranked(Recommender r, RecommendationParameters p, double[] prior, double weight) {
+        RecommendationParameters wide = p.withLimit(Math.min(RecommendationParameters.MAX_LIMIT, p.limit() * 5));
+        return u -> r.recommend(u, wide).items().stream()
+                .sorted(java.util.Comparator.comparingDouble((Recommendation x) ->
+                        -x.score() * (1 - weight + weight * prior[x.course()])))
+                .limit(p.limit()).mapToInt(Recommendation::course).toArray();
+    }
+
     /** An ordered map, for callers that build the systems. */
     public static Map<String, Ranker> systems() {
         return new LinkedHashMap<>();
