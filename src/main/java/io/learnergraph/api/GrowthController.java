@@ -149,6 +149,10 @@ public class GrowthController {
         int days = growth.windowDays(window);
         int at = growth.time(asOf, "asOf");
         GrowthService.GroupBy by = growth.groupBy(groupBy);
+        return growth.cached("engagement-view|" + at + "|" + days + "|" + by, () -> engagementView(at, days, by));
+    }
+
+    private EngagementView engagementView(int at, int days, GrowthService.GroupBy by) {
         GraphSnapshot s = growth.snapshot();
         Engagement.Result r = growth.engagement(at, days);
         Grouping g = growth.grouping(by);
@@ -371,10 +375,12 @@ public class GrowthController {
                     + String.join(", ", growth.tiers()) + ")");
         }
         int topicIndex = t;
-        List<Integer> matched = IntStream.range(0, s.courses().count())
-                .filter(c -> topicIndex < 0 || s.coverage().findArc(c, topicIndex) >= 0)
-                .filter(c -> tier == null || tier.isBlank() || tier.equals(s.courses().tiers()[c]))
-                .boxed().sorted(Comparator.comparingDouble((Integer c) -> -key[c]).thenComparing(c -> c)).toList();
+        List<Integer> matched = growth.cached("courses|" + by + "|" + topicIndex + "|" + tier, () ->
+                IntStream.range(0, s.courses().count())
+                        .filter(c -> topicIndex < 0 || s.coverage().findArc(c, topicIndex) >= 0)
+                        .filter(c -> tier == null || tier.isBlank() || tier.equals(s.courses().tiers()[c]))
+                        .boxed().sorted(Comparator.comparingDouble((Integer c) -> -key[c]).thenComparing(c -> c))
+                        .toList());
         List<CourseSummary> items = matched.subList(0, Math.min(lim, matched.size())).stream().map(c -> {
             int creator = s.courses().creator()[c];
             return new CourseSummary(s.courses().ids()[c], s.courses().titles()[c], s.courses().tiers()[c],
@@ -396,6 +402,10 @@ public class GrowthController {
     public LifecycleView lifecycle(@Nullable @QueryValue String asOf, @Nullable @QueryValue String groupBy) {
         int at = growth.time(asOf, "asOf");
         GrowthService.GroupBy by = growth.groupBy(groupBy);
+        return growth.cached("lifecycle-view|" + at + "|" + by, () -> lifecycleView(at, by));
+    }
+
+    private LifecycleView lifecycleView(int at, GrowthService.GroupBy by) {
         GraphSnapshot s = growth.snapshot();
         GrowthService.Stages st = growth.stages(at);
         Grouping g = growth.grouping(by);
@@ -511,9 +521,11 @@ public class GrowthController {
         }
         Leaderboard.Result r = growth.leaderboard(at, days);
         int[] inCommunity = comm;
-        List<Integer> ranked = IntStream.range(0, s.users().count())
-                .filter(u -> r.points()[u] > 0 && (inCommunity == null || inCommunity[u] == community))
-                .boxed().sorted(Comparator.comparingDouble((Integer u) -> -r.points()[u]).thenComparing(u -> u)).toList();
+        List<Integer> ranked = growth.cached("leaderboard-ranking|" + at + "|" + days + "|" + community, () ->
+                IntStream.range(0, s.users().count())
+                        .filter(u -> r.points()[u] > 0 && (inCommunity == null || inCommunity[u] == community))
+                        .boxed().sorted(Comparator.comparingDouble((Integer u) -> -r.points()[u]).thenComparing(u -> u))
+                        .toList());
         List<LeaderboardItem> items = new ArrayList<>();
         for (int i = 0; i < Math.min(lim, ranked.size()); i++) {
             int u = ranked.get(i);

@@ -69,10 +69,8 @@ public class BenchGrowthCommand implements Callable<Integer> {
             String to = Time.iso(last);
             String from = Time.iso(last - 90 * Time.DAY);
             String course = s.courses().ids()[0];
-            String user = s.users().ids()[0];
             List<String> paths = new ArrayList<>(List.of(
                     "/api/engagement", "/api/engagement?groupBy=tier", "/api/engagement?groupBy=community",
-                    "/api/users/" + user,
                     "/api/funnels?from=" + from + "&to=" + to, "/api/funnels?from=" + from + "&to=" + to + "&groupBy=course",
                     "/api/funnels?from=" + from + "&to=" + to + "&groupBy=creator",
                     "/api/funnels?from=" + from + "&to=" + to + "&groupBy=tier",
