@@ -22,10 +22,7 @@ import io.learnergraph.config.AnalyticsSettings;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -53,12 +50,12 @@ public class AnalyticsService {
 
     private final SnapshotService snapshots;
     private final AnalyticsSettings settings;
-    private final Map<String, CompletableFuture<Object>> cache = new ConcurrentHashMap<>();
+    private final SnapshotCache cache = new SnapshotCache(Integer.MAX_VALUE);
 
     public AnalyticsService(SnapshotService snapshots, AnalyticsSettings settings) {
         this.snapshots = snapshots;
         this.settings = settings;
-        snapshots.onNewSnapshot(s -> cache.keySet().removeIf(k -> !k.startsWith(s.version() + "|")));
+        snapshots.onNewSnapshot(s -> cache.retain(s.version()));
     }
 
     public GraphSnapshot snapshot() {
@@ -208,32 +205,12 @@ public class AnalyticsService {
         return out;
     }
 
-    /** The first caller of a key computes; concurrent callers of the same key wait for it. */
-    @SuppressWarnings("unchecked")
     private <T> T cached(String key, Supplier<T> compute) {
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> existing = cache.putIfAbsent(key, mine);
-        if (existing != null) {
-            return (T) join(existing);
-        }
-        try {
-            mine.complete(compute.get());
-        } catch (RuntimeException e) {
-            cache.remove(key, mine); // a failure is not cached
-            mine.completeExceptionally(e);
-        }
-        return (T) join(mine);
+        return cache.get(key, compute);
     }
 
     /** The future's value; a failure rethrown as the RuntimeException that caused it. */
     static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
-        }
+        return SnapshotCache.join(f);
     }
 }

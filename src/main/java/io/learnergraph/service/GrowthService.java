@@ -15,7 +15,6 @@ import io.learnergraph.ingest.RowValidator;
 import jakarta.inject.Singleton;
 
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +29,7 @@ import java.util.function.Supplier;
 @Singleton
 public class GrowthService {
 
-    private static final int CACHE_ENTRIES = 64;
+    private static final int CACHE_ENTRIES = 256;
 
     /** What a breakdown is by. */
     public enum GroupBy {
@@ -45,20 +44,15 @@ public class GrowthService {
     private final ChurnService churn;
     private final GrowthSettings settings;
     private final List<String> tiers;
-    private final Map<String, Object> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-            return size() > CACHE_ENTRIES;
-        }
-    };
-    private long cacheVersion = -1;
+    private final SnapshotCache cache = new SnapshotCache(CACHE_ENTRIES);
 
     public GrowthService(AnalyticsService analytics, ChurnService churn, GrowthSettings settings,
-                         LearnerGraphSettings app) {
+                         LearnerGraphSettings app, SnapshotService snapshots) {
         this.analytics = analytics;
         this.churn = churn;
         this.settings = settings;
         this.tiers = app.tiers();
+        snapshots.onNewSnapshot(s -> cache.retain(s.version()));
     }
 
     /** Configured tiers, lowest first. */
@@ -217,21 +211,10 @@ public class GrowthService {
     }
 
     /**
-     * {@code compute}'s value for {@code key} on the current snapshot, computed once: the cache is
-     * emptied when the snapshot changes and keeps the {@value #CACHE_ENTRIES} most recent views.
+     * {@code compute}'s value for {@code key} on the current snapshot, computed once (concurrent
+     * callers of the same view wait for it, other views go ahead); a new snapshot empties it.
      */
-    @SuppressWarnings("unchecked")
-    public synchronized <T> T cached(String key, Supplier<T> compute) {
-        long version = snapshot().version();
-        if (version != cacheVersion) {
-            cache.clear();
-            cacheVersion = version;
-        }
-        Object v = cache.get(key);
-        if (v == null) {
-            v = compute.get();
-            cache.put(key, v);
-        }
-        return (T) v;
+    public <T> T cached(String key, Supplier<T> compute) {
+        return cache.get(snapshot().version() + "|" + key, compute);
     }
 }
