@@ -184,9 +184,11 @@ public class GrowthService {
     public Stages stages(int t) {
         return cached("stages|" + t, () -> {
             double[] risk = null;
+            // the model scores only the latest event: for any other time (transitions, a past
+            // asOf) asking for its scores would cost a full scoring for nothing
             try {
-                ChurnService.Scores sc = churn.scores();
-                if (sc.scoredAt() == t && sc.snapshotVersion() == snapshot().version()) {
+                ChurnService.Scores sc = t == snapshot().activity().lastMinute() ? churn.scores() : null;
+                if (sc != null && sc.scoredAt() == t && sc.snapshotVersion() == snapshot().version()) {
                     risk = new double[snapshot().users().count()];
                     java.util.Arrays.fill(risk, Double.NaN);
                     for (int i = 0; i < sc.matrix().rows(); i++) {

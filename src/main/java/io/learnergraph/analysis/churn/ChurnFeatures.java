@@ -84,14 +84,13 @@ public final class ChurnFeatures {
      */
     public static Matrix extract(GraphSnapshot s, int cutoff, ChurnDefinition def, List<String> tierOrder) {
         ActivityLog log = s.activity();
-        int n = log.userCount();
         int[] users = activeAt(log, cutoff, def);
         ChurnFeature[] features = ChurnFeature.values();
         int d = features.length;
         double[] x = new double[users.length * d];
         Context c = new Context(s, cutoff, def, tierOrder);
         Cancellation.check();
-        GraphAtCutoff g = GraphAtCutoff.of(s, log, cutoff);
+        GraphAtCutoff g = GraphAtCutoff.of(log, cutoff);
         Cancellation.check();
         c.graph(g);
         IntStream.range(0, users.length).parallel().forEach(i -> {
@@ -100,7 +99,6 @@ public final class ChurnFeatures {
             }
             c.fill(users[i], x, i * d);
         });
-        assert n == s.users().count();
         return new Matrix(cutoff, users, features, x);
     }
 
@@ -115,7 +113,7 @@ public final class ChurnFeatures {
         static final int FOLLOW = 1;
         static final int INTERACT = 2;
 
-        static GraphAtCutoff of(GraphSnapshot s, ActivityLog log, int cutoff) {
+        static GraphAtCutoff of(ActivityLog log, int cutoff) {
             int n = log.userCount();
             int follow = log.typeCode(ActivityLog.FOLLOWS);
             // count first, so the builder is sized once instead of growing through copies

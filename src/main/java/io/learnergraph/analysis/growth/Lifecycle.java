@@ -84,8 +84,7 @@ public final class Lifecycle {
         int window = p.dormantDays() * Time.DAY;
         // the first activity of the current streak, and the one before it
         int returned = firstActivityAfter(log, u, t - window, t);
-        int before = log.lastActivity(u, returned - 1);
-        int previous = before == ActivityLog.NO_MINUTE ? ActivityLog.NO_MINUTE : before;
+        int previous = log.lastActivity(u, returned - 1);
         if (previous != ActivityLog.NO_MINUTE && returned - previous >= window) {
             return Stage.WON_BACK;
         }

@@ -3,7 +3,6 @@ package io.learnergraph.analysis.recommend;
 import io.learnergraph.analysis.graph.CsrGraph;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.analysis.recommend.RecommendationParameters.SourceWeights;
-import io.learnergraph.analysis.recommend.RecommendationParameters.Strategy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
