@@ -70,8 +70,13 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
     java.util.Set<String> only;
 
     @Option(names = "--peers", arity = "0..1", fallbackValue = "igraph,networkit",
-            description = "also run these peers through python3 (default when given: igraph,networkit)")
+            description = "also run these peers on the same graph: igraph and networkit through python3, gds "
+                    + "in this JVM when built with -Pgds-bench (default when given: igraph,networkit)")
     String peers;
+
+    @Option(names = "--peer-concurrency", split = ",",
+            description = "thread counts for in-JVM peers, each run in turn, e.g. 1,2 (default: all cores)")
+    List<Integer> peerConcurrency;
 
     @Option(names = "--peers-script", defaultValue = "src/bench/python/peers.py")
     Path peersScript;
@@ -111,7 +116,7 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
     }
 
     private void time(String name, Supplier<String> work) {
-        if (only != null && !only.contains(name.substring(name.indexOf(' ') + 1).replace("-20", ""))) {
+        if (!wanted(name.substring(name.indexOf(' ') + 1).replace("-20", ""))) {
             return;
         }
         double[] seconds = new double[runs];
@@ -128,12 +133,38 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-26s %10.3f %9d MiB %s%n", name, seconds[runs / 2], peak >> 20, result);
     }
 
+    private boolean wanted(String algorithm) {
+        return only == null || only.contains(algorithm);
+    }
+
     private static String describe(CommunityResult r) {
         return String.format(Locale.ROOT, "modularity %.4f, %d communities, %d levels/sweeps", r.modularity(),
                 r.partition().count(), r.iterations());
     }
 
-    private void runPeers(CsrGraph g) throws IOException, InterruptedException {
+    private void runPeers(CsrGraph g) throws Exception {
+        List<String> python = new ArrayList<>();
+        for (String name : peers.split(",")) {
+            String peer = name.strip();
+            if (peer.equals("igraph") || peer.equals("networkit")) {
+                python.add(peer);
+                continue;
+            }
+            BenchPeer jvmPeer = BenchPeer.named(peer).orElse(null);
+            if (jvmPeer == null) {
+                System.out.println(BenchPeer.missing(peer));
+                continue;
+            }
+            List<Integer> threads = peerConcurrency != null ? peerConcurrency
+                    : List.of(Runtime.getRuntime().availableProcessors());
+            jvmPeer.runAlgorithms(g, runs, sources, threads, this::wanted, System.out);
+        }
+        if (!python.isEmpty()) {
+            runPythonPeers(g, String.join(",", python));
+        }
+    }
+
+    private void runPythonPeers(CsrGraph g, String names) throws IOException, InterruptedException {
         Path edges = Files.createTempFile("learnergraph-edges", ".txt");
         try (BufferedWriter w = Files.newBufferedWriter(edges, StandardCharsets.UTF_8)) {
             for (int v = 0; v < g.nodeCount(); v++) {
@@ -145,7 +176,7 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
             }
         }
         Process p = new ProcessBuilder("python3", peersScript.toString(), edges.toString(), String.valueOf(g.nodeCount()),
-                String.valueOf(runs), String.valueOf(sources), peers).redirectErrorStream(true).start();
+                String.valueOf(runs), String.valueOf(sources), names).redirectErrorStream(true).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             r.lines().forEach(System.out::println);
         }

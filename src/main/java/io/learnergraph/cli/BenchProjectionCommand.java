@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -26,8 +27,19 @@ public class BenchProjectionCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3", description = "loads to time (default ${DEFAULT-VALUE})")
     int runs;
 
+    @Option(names = "--peers", description = "also time these peers' own projection of the same database "
+            + "(gds, in a -Pgds-bench build; needs --data-dir)")
+    String peers;
+
+    @Option(names = "--peer-concurrency", split = ",", defaultValue = "2",
+            description = "thread counts for the peers' projection (default ${DEFAULT-VALUE})")
+    List<Integer> peerConcurrency;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (peers != null && dataDir == null) {
+            throw new IllegalArgumentException("--peers needs --data-dir: the peers open the embedded database there");
+        }
         if (dataDir != null) {
             System.setProperty("learnergraph.data-dir", dataDir.toString());
             System.setProperty("learnergraph.neo4j.bolt-port", "0");
@@ -45,6 +57,16 @@ public class BenchProjectionCommand implements Callable<Integer> {
                                 + "(%.1f per aggregated pair, all views incl. transposes)%n", run, stats.relationships(),
                         stats.seconds(), stats.relationshipsPerSecond(), s.users().count(), pairs, s.graphBytes(),
                         (double) s.graphBytes() / stats.relationships(), (double) s.graphBytes() / pairs);
+            }
+        }
+        if (peers != null) {
+            for (String name : peers.split(",")) {
+                BenchPeer peer = BenchPeer.named(name.strip()).orElse(null);
+                if (peer == null) {
+                    System.out.println(BenchPeer.missing(name.strip()));
+                } else {
+                    peer.projectDatabase(dataDir.resolve("neo4j"), runs, peerConcurrency, System.out);
+                }
             }
         }
         return 0;
