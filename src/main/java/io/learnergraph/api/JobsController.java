@@ -3,6 +3,7 @@ package io.learnergraph.api;
 import io.learnergraph.api.security.Access;
 import io.learnergraph.api.security.Role;
 import io.learnergraph.LearnerGraphException;
+import io.learnergraph.analysis.Progress;
 import io.learnergraph.service.AnalyticsService;
 import io.learnergraph.service.CentralityMeasure;
 import io.learnergraph.service.CommunityAlgorithm;
@@ -64,9 +65,11 @@ public class JobsController {
                 yield jobs.submit(type, p, progress -> {
                     analytics.snapshot();
                     progress.accept(0.1);
-                    analytics.centrality(CentralityMeasure.PAGERANK, new int[0]); // the profiles rank by it
-                    progress.accept(0.3);
-                    AnalyticsService.CommunityRun run = analytics.communities(algorithm, resolution, seed);
+                    // the profiles rank members by PageRank
+                    Progress.reporting(Progress.range(progress, 0.1, 0.3),
+                            () -> analytics.centrality(CentralityMeasure.PAGERANK, new int[0]));
+                    AnalyticsService.CommunityRun run = Progress.reporting(Progress.range(progress, 0.3, 0.95),
+                            () -> analytics.communities(algorithm, resolution, seed));
                     return summary("modularity", run.result().modularity(), "communityCount",
                             run.result().partition().count(), "snapshotVersion", run.version());
                 });
@@ -77,7 +80,8 @@ public class JobsController {
                 yield jobs.submit(type, p, progress -> {
                     analytics.snapshot();
                     progress.accept(0.1);
-                    AnalyticsService.CentralityRun run = analytics.centrality(measure, sources);
+                    AnalyticsService.CentralityRun run = Progress.reporting(Progress.range(progress, 0.1, 0.95),
+                            () -> analytics.centrality(measure, sources));
                     return summary("method", run.method(), "seconds", run.seconds(), "snapshotVersion", run.version());
                 });
             }

@@ -57,8 +57,8 @@ public class JobService {
         running.put(id, pool.submit(() -> {
             update(id, State.RUNNING, 0, null, null);
             try {
-                Map<String, Object> result = work.apply(p -> update(id, State.RUNNING,
-                        Math.max(0, Math.min(1, p)), null, null));
+                // workers report out of order: progress only moves forward
+                Map<String, Object> result = work.apply(p -> advance(id, Math.max(0, Math.min(1, p))));
                 update(id, State.SUCCEEDED, 1, result, null);
             } catch (CancellationException e) {
                 update(id, State.CANCELLED, jobs.get(id).progress(), null, null);
@@ -82,6 +82,11 @@ public class JobService {
             update(id, State.CANCELLED, 0, null, null);
         }
         return jobs.get(id);
+    }
+
+    private void advance(String id, double progress) {
+        jobs.computeIfPresent(id, (k, j) -> j.state() != State.RUNNING || progress <= j.progress() ? j
+                : new Job(j.id(), j.type(), j.parameters(), j.state(), progress, j.createdAt(), null, null, null));
     }
 
     private void update(String id, State state, double progress, Map<String, Object> result, String error) {

@@ -1,9 +1,11 @@
 package io.learnergraph.analysis.centrality;
 
 import io.learnergraph.analysis.Cancellation;
+import io.learnergraph.analysis.Progress;
 import io.learnergraph.analysis.graph.CsrGraph;
 
 import java.util.Arrays;
+import java.util.function.DoubleConsumer;
 import java.util.SplittableRandom;
 
 /**
@@ -84,15 +86,16 @@ public final class Betweenness {
         long work = (long) sources.length * Math.max(1, g.arcCount());
         int workers = work < 5_000_000L ? 1 : Math.min(Runtime.getRuntime().availableProcessors(), sources.length);
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Progress.Counter done = new Progress.Counter(Progress.current(), sources.length);
         if (workers == 1) {
-            return accumulate(g, sources, 0, sources.length, stop);
+            return accumulate(g, sources, 0, sources.length, stop, done);
         }
         int chunk = (sources.length + workers - 1) / workers;
         java.util.List<java.util.concurrent.CompletableFuture<double[]>> parts = new java.util.ArrayList<>();
         for (int w = 0; w < workers; w++) {
             int from = w * chunk;
             int to = Math.min(sources.length, from + chunk);
-            parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> accumulate(g, sources, from, to, stop)));
+            parts.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> accumulate(g, sources, from, to, stop, done)));
         }
         double[] cb = new double[g.nodeCount()];
         for (var part : parts) {
@@ -126,7 +129,7 @@ public final class Betweenness {
     }
 
     private static double[] accumulate(CsrGraph g, int[] sources, int fromIndex, int toIndex,
-                                       java.util.concurrent.atomic.AtomicBoolean stop) {
+                                       java.util.concurrent.atomic.AtomicBoolean stop, Progress.Counter done) {
         int n = g.nodeCount();
         double[] cb = new double[n];
         int[] stack = new int[n];
@@ -135,9 +138,14 @@ public final class Betweenness {
         double[] sigma = new double[n];
         double[] delta = new double[n];
         Arrays.fill(dist, -1);
+        int reported = fromIndex;
         for (int si = fromIndex; si < toIndex; si++) {
             int s = sources[si];
             if ((si & 63) == 0) {
+                if (si > reported) {
+                    done.add(si - reported);
+                    reported = si;
+                }
                 if (stop.get()) {
                     throw new java.util.concurrent.CancellationException("cancelled");
                 }
@@ -182,6 +190,7 @@ public final class Betweenness {
                 delta[v] = 0;
             }
         }
+        done.add(toIndex - reported);
         return cb;
     }
 
@@ -206,8 +215,10 @@ public final class Betweenness {
         double[] sigma = new double[n];
         int[] queue = new int[n];
         Arrays.fill(dist, -1);
+        DoubleConsumer progress = Progress.current();
         for (int i = 0; i < r; i++) {
             if ((i & 1023) == 0) {
+                progress.accept((double) i / r);
                 Cancellation.check();
             }
             int u = rnd.nextInt(n);

@@ -1,9 +1,11 @@
 package io.learnergraph.analysis.centrality;
 
 import io.learnergraph.analysis.Cancellation;
+import io.learnergraph.analysis.Progress;
 import io.learnergraph.analysis.graph.CsrGraph;
 
 import java.util.Arrays;
+import java.util.function.DoubleConsumer;
 
 /**
  * Eigenvector centrality (Bonacich 1972) by power iteration on A + I, as NetworkX does (the
@@ -25,7 +27,9 @@ public final class Eigenvector {
         double[] next = new double[n];
         int it = 0;
         boolean converged = n == 0;
+        DoubleConsumer progress = Progress.current();
         while (!converged && it < maxIterations) {
+            progress.accept((double) it / maxIterations);
             it++;
             Cancellation.check();
             System.arraycopy(x, 0, next, 0, n);

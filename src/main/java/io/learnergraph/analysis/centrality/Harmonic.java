@@ -1,9 +1,11 @@
 package io.learnergraph.analysis.centrality;
 
 import io.learnergraph.analysis.Cancellation;
+import io.learnergraph.analysis.Progress;
 import io.learnergraph.analysis.graph.CsrGraph;
 
 import java.util.Arrays;
+import java.util.function.DoubleConsumer;
 import java.util.SplittableRandom;
 
 /**
@@ -56,7 +58,12 @@ public final class Harmonic {
         int[] dist = new int[n];
         int[] queue = new int[n];
         Arrays.fill(dist, -1);
-        for (int s : sources) {
+        DoubleConsumer progress = Progress.current();
+        for (int i = 0; i < sources.length; i++) {
+            int s = sources[i];
+            if ((i & 63) == 0) {
+                progress.accept((double) i / sources.length);
+            }
             Cancellation.check();
             int head = 0;
             int tail = 0;

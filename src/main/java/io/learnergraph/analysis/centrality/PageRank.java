@@ -1,7 +1,10 @@
 package io.learnergraph.analysis.centrality;
 
 import io.learnergraph.analysis.Cancellation;
+import io.learnergraph.analysis.Progress;
 import io.learnergraph.analysis.graph.CsrGraph;
+
+import java.util.function.DoubleConsumer;
 
 /**
  * Weighted PageRank by power iteration (Page, Brin, Motwani &amp; Winograd 1999), optionally
@@ -91,7 +94,9 @@ public final class PageRank {
         int iteration = 0;
         boolean converged = false;
         int chunks = n < 50_000 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors()) * 4;
+        DoubleConsumer progress = Progress.current();
         while (iteration < p.maxIterations() && !converged) {
+            progress.accept((double) iteration / p.maxIterations()); // an upper bound on the work left
             iteration++;
             Cancellation.check();
             double dangling = 0;

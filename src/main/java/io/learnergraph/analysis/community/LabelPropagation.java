@@ -1,9 +1,11 @@
 package io.learnergraph.analysis.community;
 
 import io.learnergraph.analysis.Cancellation;
+import io.learnergraph.analysis.Progress;
 import io.learnergraph.analysis.graph.CsrGraph;
 
 import java.util.SplittableRandom;
+import java.util.function.DoubleConsumer;
 
 /**
  * Asynchronous weighted label propagation (Raghavan, Albert &amp; Kumara 2007): in random order,
@@ -34,7 +36,9 @@ public final class LabelPropagation {
         java.util.Arrays.fill(active, true);
         int sweeps = 0;
         boolean converged = false;
+        DoubleConsumer progress = Progress.current();
         while (sweeps < maxSweeps && !converged) {
+            progress.accept((double) sweeps / maxSweeps);
             sweeps++;
             Cancellation.check();
             converged = true;

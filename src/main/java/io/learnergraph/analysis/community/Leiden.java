@@ -1,9 +1,11 @@
 package io.learnergraph.analysis.community;
 
 import io.learnergraph.analysis.Cancellation;
+import io.learnergraph.analysis.Progress;
 import io.learnergraph.analysis.graph.CsrGraph;
 
 import java.util.Arrays;
+import java.util.function.DoubleConsumer;
 import java.util.SplittableRandom;
 
 /**
@@ -34,8 +36,10 @@ public final class Leiden {
         }
         int runs = 0;
         boolean converged = false;
+        DoubleConsumer progress = Progress.current();
         while (runs < p.iterations() && !converged) {
-            int[] next = run(undirected, membership, p, rnd);
+            int[] next = run(undirected, membership, p, rnd, Progress.range(progress, (double) runs / p.iterations(),
+                    (double) (runs + 1) / p.iterations()));
             runs++;
             converged = Arrays.equals(Partition.of(next).community(), Partition.of(membership).community());
             membership = next;
@@ -45,7 +49,8 @@ public final class Leiden {
                 runs, converged);
     }
 
-    private static int[] run(CsrGraph g, int[] initial, ModularityParameters p, SplittableRandom rnd) {
+    private static int[] run(CsrGraph g, int[] initial, ModularityParameters p, SplittableRandom rnd,
+                             DoubleConsumer progress) {
         int n = g.nodeCount();
         double gamma = p.resolution();
         ModularityLevel level = new ModularityLevel(g);
@@ -56,6 +61,7 @@ public final class Leiden {
         int[] comm = initial.clone();
         ModularityLevel.renumber(comm);
         for (int depth = 0; depth < p.maxLevels(); depth++) {
+            progress.accept(1 - Math.pow(0.5, depth)); // levels shrink fast; their number is not known ahead
             Cancellation.check();
             level.moveNodesFast(comm, gamma, rnd);
             int count = ModularityLevel.renumber(comm);

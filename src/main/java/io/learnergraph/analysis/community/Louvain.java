@@ -1,9 +1,11 @@
 package io.learnergraph.analysis.community;
 
 import io.learnergraph.analysis.Cancellation;
+import io.learnergraph.analysis.Progress;
 import io.learnergraph.analysis.graph.CsrGraph;
 
 import java.util.SplittableRandom;
+import java.util.function.DoubleConsumer;
 
 /**
  * Louvain modularity optimisation (Blondel, Guillaume, Lambiotte &amp; Lefebvre 2008): move
@@ -29,7 +31,10 @@ public final class Louvain {
         }
         int levels = 0;
         boolean converged = false;
+        DoubleConsumer progress = Progress.current();
         while (levels < p.maxLevels()) {
+            // the number of levels is not known ahead; each is far smaller than the one before
+            progress.accept(1 - Math.pow(0.5, levels));
             Cancellation.check();
             int[] comm = new int[level.size()];
             for (int v = 0; v < comm.length; v++) {
