@@ -125,6 +125,64 @@ class CommunityTest {
     }
 
     @Test
+    void weaklyConnectedComponentsMatchBreadthFirstSearchOnRandomGraphs() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        for (int trial = 0; trial < 40; trial++) {
+            int n = 1 + rnd.nextInt(3_000);
+            // a giant component (the sampled shortcut) next to many small ones and isolated nodes
+            int giant = rnd.nextInt(n + 1);
+            CsrGraph.Builder b = CsrGraph.builder(n, 4 * n);
+            for (int i = 0; i < 2 * giant; i++) {
+                b.add(rnd.nextInt(giant), rnd.nextInt(giant), 1);
+            }
+            for (int i = 0; i < (n - giant) / 3; i++) {
+                int u = giant + rnd.nextInt(n - giant);
+                b.add(u, giant + rnd.nextInt(n - giant), 1);
+            }
+            CsrGraph directed = b.build();
+            for (CsrGraph g : List.of(directed, directed.undirected())) {
+                assertArrayEquals(componentsByBfs(g), WeaklyConnectedComponents.compute(g).community(),
+                        "trial " + trial + ", n " + n + ", symmetric " + g.isSymmetric());
+            }
+        }
+    }
+
+    /** Components numbered in order of their smallest node, by BFS over arcs in both directions. */
+    private static int[] componentsByBfs(CsrGraph g) {
+        int n = g.nodeCount();
+        List<List<Integer>> adj = new java.util.ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            adj.add(new java.util.ArrayList<>());
+        }
+        for (int v = 0; v < n; v++) {
+            for (int a = g.start(v); a < g.end(v); a++) {
+                adj.get(v).add(g.target(a));
+                adj.get(g.target(a)).add(v);
+            }
+        }
+        int[] comp = new int[n];
+        java.util.Arrays.fill(comp, -1);
+        int next = 0;
+        for (int s = 0; s < n; s++) {
+            if (comp[s] >= 0) {
+                continue;
+            }
+            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(s));
+            comp[s] = next;
+            while (!queue.isEmpty()) {
+                for (int w : adj.get(queue.poll())) {
+                    if (comp[w] < 0) {
+                        comp[w] = next;
+                        queue.add(w);
+                    }
+                }
+            }
+            next++;
+        }
+        return comp;
+    }
+
+    @Test
     void resolutionMustBePositive() {
         assertEquals("resolution must be > 0, was 0.0", org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class, () -> ModularityParameters.defaults().withResolution(0)).getMessage());
