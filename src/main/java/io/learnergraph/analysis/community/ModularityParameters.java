@@ -12,7 +12,12 @@ public record ModularityParameters(double resolution, int maxLevels, int iterati
 
     public static final double RESOLUTION_DEFAULT = 1.0;
     public static final int MAX_LEVELS_DEFAULT = 20;
-    public static final int ITERATIONS_DEFAULT = 2;
+    /**
+     * Three Leiden runs (NetworKit's default; igraph's is 2): on a 183k-edge power-law graph the
+     * third run lifts modularity from 0.2946 to 0.2969 for 30% more time, past igraph's and
+     * NetworKit's; more runs keep adding ~0.001 each (README, Performance).
+     */
+    public static final int ITERATIONS_DEFAULT = 3;
     public static final long SEED_DEFAULT = 42;
 
     public ModularityParameters {
