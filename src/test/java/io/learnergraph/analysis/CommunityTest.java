@@ -125,6 +125,16 @@ class CommunityTest {
     }
 
     @Test
+    void leidenStopsIteratingOnceARunGainsNothingAndKeepsTheBestKnownModularity() {
+        CsrGraph karate = ReferenceGraphs.load("karate");
+        CommunityResult r = Leiden.compute(karate, new ModularityParameters(1.0, 20, 50, 42));
+        assertTrue(r.iterations() < 50, "ran " + r.iterations() + " iterations");
+        assertTrue(r.didConverge());
+        assertEquals(0.4198, r.modularity(), 0.005);
+        assertEquals(r.modularity(), Modularity.of(karate, r.partition().community(), 1.0), 1e-12);
+    }
+
+    @Test
     void weaklyConnectedComponentsMatchBreadthFirstSearchOnRandomGraphs() {
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
         for (int trial = 0; trial < 40; trial++) {
