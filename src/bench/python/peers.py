@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Peers for `learnergraph bench analytics --peers`: igraph and NetworKit on the same edge list.
 
-Usage: peers.py EDGES NODES RUNS SOURCES [PEERS]. PEERS is a comma-separated subset of
-igraph,networkit (default both). Prints one line per (peer, algorithm) with the median
+Usage: peers.py EDGES NODES RUNS SOURCES [PEERS [ALGORITHMS]]. PEERS is a comma-separated subset
+of igraph,networkit (default both); ALGORITHMS a comma-separated subset of pagerank, wcc,
+louvain, leiden, label-prop, betweenness (default all), as the bench's --only. Prints one line per (peer, algorithm) with the median
 seconds of RUNS runs, in the same table format as the Java side. Install the peers offline with
   pip install --index-url file:///opt/pypi/simple igraph networkit
 (or from PyPI where reachable). A missing peer is reported and skipped.
@@ -21,6 +22,19 @@ def timed(runs, fn):
     return statistics.median(seconds), result
 
 
+WANTED = None  # algorithms to run; None runs all
+
+
+def wanted(name):
+    algorithm = name.split(" ")[1].replace("-20", "")
+    return WANTED is None or algorithm in WANTED
+
+
+def run(runs, name, fn):
+    if wanted(name):
+        report(name, *timed(runs, fn))
+
+
 def report(name, seconds, result):
     print(f"{name:<26} {seconds:10.3f} {'':>13} {result}", flush=True)
 
@@ -29,15 +43,15 @@ def run_igraph(path, n, runs, sources):
     import igraph as ig
     edges = [tuple(map(int, line.split())) for line in open(path)]
     g = ig.Graph(n=n, edges=edges, directed=False)
-    report("igraph pagerank-20", *timed(runs, lambda: (g.pagerank(implementation="prpack"), "prpack (exact solve)")[1]))
-    report("igraph wcc", *timed(runs, lambda: f"components {len(g.connected_components())}"))
-    report("igraph louvain", *timed(runs, lambda: f"modularity {g.community_multilevel().modularity:.4f}"))
-    report("igraph leiden", *timed(runs, lambda: f"modularity {g.community_leiden(objective_function='modularity', n_iterations=2).modularity:.4f}"))
-    report("igraph label-prop", *timed(runs, lambda: f"modularity {g.community_label_propagation().modularity:.4f}"))
+    run(runs, "igraph pagerank-20", lambda: (g.pagerank(implementation="prpack"), "prpack (exact solve)")[1])
+    run(runs, "igraph wcc", lambda: f"components {len(g.connected_components())}")
+    run(runs, "igraph louvain", lambda: f"modularity {g.community_multilevel().modularity:.4f}")
+    run(runs, "igraph leiden", lambda: f"modularity {g.community_leiden(objective_function='modularity', n_iterations=2).modularity:.4f}")
+    run(runs, "igraph label-prop", lambda: f"modularity {g.community_label_propagation().modularity:.4f}")
     import random
     random.seed(42)
     srcs = random.sample(range(n), min(sources, n))
-    report("igraph betweenness", *timed(runs, lambda: (g.betweenness(sources=srcs) if hasattr(g, 'betweenness') else None, f"sources {len(srcs)}")[1]))
+    run(runs, "igraph betweenness", lambda: (g.betweenness(sources=srcs) if hasattr(g, 'betweenness') else None, f"sources {len(srcs)}")[1])
 
 
 def run_networkit(path, n, runs, sources):
@@ -70,19 +84,21 @@ def run_networkit(path, n, runs, sources):
         nk.centrality.EstimateBetweenness(g, sources, False, True).run()
         return f"sources {sources}"
 
-    report("networkit pagerank-20", *timed(runs, pr))
-    report("networkit wcc", *timed(runs, lambda: f"components {nk.components.ConnectedComponents(g).run().numberOfComponents()}"))
-    report("networkit louvain (PLM)", *timed(runs, louvain))
-    report("networkit leiden", *timed(runs, leiden))
-    report("networkit label-prop", *timed(runs, lpa))
-    report("networkit betweenness", *timed(runs, bc))
+    run(runs, "networkit pagerank-20", pr)
+    run(runs, "networkit wcc", lambda: f"components {nk.components.ConnectedComponents(g).run().numberOfComponents()}")
+    run(runs, "networkit louvain (PLM)", louvain)
+    run(runs, "networkit leiden", leiden)
+    run(runs, "networkit label-prop", lpa)
+    run(runs, "networkit betweenness", bc)
 
 
 if __name__ == "__main__":
     path, n, runs, sources = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-    wanted = set((sys.argv[5] if len(sys.argv) > 5 else "igraph,networkit").split(","))
+    peers = set((sys.argv[5] if len(sys.argv) > 5 else "igraph,networkit").split(","))
+    if len(sys.argv) > 6:
+        WANTED = set(sys.argv[6].split(","))
     for name, fn in (("igraph", run_igraph), ("networkit", run_networkit)):
-        if name not in wanted:
+        if name not in peers:
             continue
         try:
             fn(path, n, runs, sources)

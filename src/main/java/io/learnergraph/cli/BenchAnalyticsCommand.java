@@ -44,6 +44,9 @@ import java.util.function.Supplier;
                 + "optionally side by side with igraph and NetworKit.")
 public class BenchAnalyticsCommand implements Callable<Integer> {
 
+    private static final List<String> ALGORITHMS = List.of("pagerank", "wcc", "louvain", "leiden", "label-prop",
+            "betweenness");
+
     @Option(names = "--graph", defaultValue = "powerlaw", description = "powerlaw, demo or file (default ${DEFAULT-VALUE})")
     String graph;
 
@@ -176,7 +179,8 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
             }
         }
         Process p = new ProcessBuilder("python3", peersScript.toString(), edges.toString(), String.valueOf(g.nodeCount()),
-                String.valueOf(runs), String.valueOf(sources), names).redirectErrorStream(true).start();
+                String.valueOf(runs), String.valueOf(sources), names,
+                only == null ? String.join(",", ALGORITHMS) : String.join(",", only)).redirectErrorStream(true).start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             r.lines().forEach(System.out::println);
         }
