@@ -66,4 +66,47 @@ class CsrGraphTest {
     void arcsOutsideTheNodeRangeAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> CsrGraph.builder(2, 1).add(0, 2, 1));
     }
+
+    @Test
+    void aggregateSumsTheWeightsBetweenCommunitiesLikeTheBuilder() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int trial = 0; trial < 20; trial++) {
+            int n = 1 + rnd.nextInt(400);
+            CsrGraph.Builder b = CsrGraph.builder(n, 6 * n);
+            for (int i = 0; i < 3 * n; i++) {
+                int u = rnd.nextInt(n);
+                int v = rnd.nextInt(n);
+                float w = 0.25f * (1 + rnd.nextInt(8));
+                b.add(u, v, w);
+                if (u != v) {
+                    b.add(v, u, w);
+                }
+            }
+            CsrGraph g = b.buildUndirected();
+            int count = 1 + rnd.nextInt(n);
+            int[] partition = new int[n];
+            for (int v = 0; v < n; v++) {
+                partition[v] = v < count ? v : rnd.nextInt(count); // every label used
+            }
+            // the reference: every arc re-added between communities, summed by the builder
+            CsrGraph.Builder r = CsrGraph.builder(count, g.arcCount());
+            for (int v = 0; v < n; v++) {
+                for (int a = g.start(v); a < g.end(v); a++) {
+                    r.add(partition[v], partition[g.target(a)], g.weight(a));
+                }
+            }
+            CsrGraph expected = r.buildUndirected();
+            CsrGraph actual = g.aggregate(partition, count);
+            assertEquals(expected.nodeCount(), actual.nodeCount());
+            assertEquals(expected.arcCount(), actual.arcCount(), "trial " + trial);
+            for (int c = 0; c < count; c++) {
+                assertEquals(expected.start(c), actual.start(c));
+                for (int a = expected.start(c); a < expected.end(c); a++) {
+                    assertEquals(expected.target(a), actual.target(a));
+                    assertEquals(expected.weight(a), actual.weight(a), 1e-4);
+                }
+            }
+            assertTrue(actual.isSymmetric());
+        }
+    }
 }

@@ -237,14 +237,7 @@ final class ModularityLevel {
 
     /** The graph of communities: one node per community, arc weights summed, self-loops kept. */
     ModularityLevel aggregate(int[] partition, int count) {
-        CsrGraph.Builder b = CsrGraph.builder(count, graph.arcCount());
-        for (int v = 0; v < size(); v++) {
-            int cv = partition[v];
-            for (int a = graph.start(v), e = graph.end(v); a < e; a++) {
-                b.add(cv, partition[graph.target(a)], graph.weight(a));
-            }
-        }
-        return new ModularityLevel(b.buildUndirected());
+        return new ModularityLevel(graph.aggregate(partition, count));
     }
 
     /** Renumbers labels to 0..k-1 in place (by first appearance) and returns k. */

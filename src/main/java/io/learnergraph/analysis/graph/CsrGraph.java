@@ -184,6 +184,66 @@ public final class CsrGraph {
         return b.build(true);
     }
 
+    /**
+     * The graph of communities, for Louvain's and Leiden's aggregation: one node per community of
+     * {@code partition} (labels 0..count-1), an arc per pair of communities with the summed weight
+     * of the arcs between them (a community's internal weight on its self-loop). Arcs are
+     * bucketed by community with a counting sort and each row summed in a dense accumulator, so
+     * only the distinct neighbour communities of a row are sorted, not every arc:
+     * O(n + m + Σ d log d) for d distinct neighbours per community.
+     */
+    public CsrGraph aggregate(int[] partition, int count) {
+        // bucket every arc by its source's community, reading the rows in order (a random row
+        // order, member by member, costs a cache miss per row on large graphs: 2x slower at 1M nodes)
+        int[] bucketStart = new int[count + 1];
+        for (int v = 0; v < nodeCount; v++) {
+            bucketStart[partition[v] + 1] += offsets[v + 1] - offsets[v];
+        }
+        for (int c = 0; c < count; c++) {
+            bucketStart[c + 1] += bucketStart[c];
+        }
+        int[] fill = Arrays.copyOf(bucketStart, count);
+        int[] bucketTarget = new int[targets.length];
+        float[] bucketWeight = new float[targets.length];
+        for (int v = 0; v < nodeCount; v++) {
+            int c = partition[v];
+            for (int a = offsets[v], e = offsets[v + 1]; a < e; a++) {
+                int pos = fill[c]++;
+                bucketTarget[pos] = partition[targets[a]];
+                bucketWeight[pos] = weights[a];
+            }
+        }
+        double[] sum = new double[count];
+        boolean[] seen = new boolean[count];
+        int[] touched = new int[count];
+        int[] newOffsets = new int[count + 1];
+        int out = 0; // rows only shrink, so the buckets are overwritten in place behind the reads
+        for (int c = 0; c < count; c++) {
+            newOffsets[c] = out;
+            int t = 0;
+            for (int i = bucketStart[c], e = bucketStart[c + 1]; i < e; i++) {
+                int d = bucketTarget[i];
+                if (!seen[d]) {
+                    seen[d] = true;
+                    touched[t++] = d;
+                }
+                sum[d] += bucketWeight[i];
+            }
+            Arrays.sort(touched, 0, t);
+            for (int i = 0; i < t; i++) {
+                int d = touched[i];
+                bucketTarget[out] = d;
+                bucketWeight[out] = (float) sum[d];
+                out++;
+                sum[d] = 0;
+                seen[d] = false;
+            }
+        }
+        newOffsets[count] = out;
+        return new CsrGraph(count, count, newOffsets, Arrays.copyOf(bucketTarget, out),
+                Arrays.copyOf(bucketWeight, out), symmetric, null, null, null);
+    }
+
     /** The same structure with every weight 1 (for unweighted measures). */
     public CsrGraph unweighted() {
         float[] ones = new float[targets.length];
