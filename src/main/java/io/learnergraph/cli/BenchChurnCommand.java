@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -46,9 +45,7 @@ public class BenchChurnCommand implements Callable<Integer> {
         Path data = demo.directory();
         int at = (int) (RowValidator.parseTime(asOf).orElseThrow(() -> new IllegalArgumentException(
                 "--as-of: unparsable time '" + asOf + "'")).toEpochSecond() / 60);
-        System.setProperty("learnergraph.data-dir", Files.createTempDirectory("learnergraph-bench-churn").toString());
-        System.setProperty("learnergraph.neo4j.bolt-port", "0");
-        System.setProperty("learnergraph.demo.load-when-empty", "false");
+        Contexts.scratchDatabase("learnergraph-bench-churn");
         ProjectionWeights weights;
         ChurnSettings settings;
         List<String> tiers;

@@ -7,7 +7,6 @@ import io.learnergraph.ingest.CsvProjection;
 import io.learnergraph.service.GrowthService;
 import io.learnergraph.service.SnapshotService;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,24 +45,13 @@ public class BenchGrowthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path data = demo.directory();
-        System.setProperty("learnergraph.data-dir", Files.createTempDirectory("learnergraph-bench-growth").toString());
-        System.setProperty("learnergraph.neo4j.bolt-port", "0");
-        System.setProperty("learnergraph.demo.load-when-empty", "false");
-        System.setProperty("learnergraph.analytics.write-back-on-refresh", "false");
-        System.setProperty("learnergraph.churn.write-back", "false");
-        System.setProperty("micronaut.server.port", String.valueOf(port));
+        Contexts.scratchDatabase("learnergraph-bench-growth");
         System.setProperty("learnergraph.security.keys.admin", key);
-        try (ApplicationContext context = Micronaut.build(new String[0]).mainClass(LearnerGraphCli.class)
-                .deduceEnvironment(false).banner(false).start()) {
-            SnapshotService snapshots = context.getBean(SnapshotService.class);
-            double[] seconds = new double[1];
-            GraphSnapshot s = snapshots.install(v -> {
-                CsvProjection.Loaded loaded = CsvProjection.load(data, snapshots.weights(), v);
-                seconds[0] = loaded.seconds();
-                return loaded.snapshot();
-            });
+        try (ApplicationContext context = Contexts.withServer(port)) {
+            CsvProjection.Loaded loaded = Contexts.installFromCsv(context.getBean(SnapshotService.class), data);
+            GraphSnapshot s = loaded.snapshot();
             System.out.printf(Locale.ROOT, "projection from CSV in %.0f s: %,d users, %,d courses, %,d events%n%n",
-                    seconds[0], s.users().count(), s.courses().count(), s.activity().eventCount());
+                    loaded.seconds(), s.users().count(), s.courses().count(), s.activity().eventCount());
             int last = s.activity().lastMinute();
             String to = Time.iso(last);
             String from = Time.iso(last - 90 * Time.DAY);

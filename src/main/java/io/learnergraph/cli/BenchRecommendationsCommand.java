@@ -10,7 +10,6 @@ import io.learnergraph.ingest.CsvProjection;
 import io.learnergraph.service.RecommendationService;
 import io.learnergraph.service.SnapshotService;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,32 +68,21 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--users must be >= 50, --requests, --wrk-connections and --wrk-threads >= 1");
         }
         Path data = demo.directory();
-        Path db = Files.createTempDirectory("learnergraph-bench-rec");
-        System.setProperty("learnergraph.data-dir", db.toString());
-        System.setProperty("learnergraph.neo4j.bolt-port", "0");
-        System.setProperty("learnergraph.demo.load-when-empty", "false");
-        System.setProperty("learnergraph.analytics.write-back-on-refresh", "false");
-        System.setProperty("micronaut.server.port", String.valueOf(port));
+        Contexts.scratchDatabase("learnergraph-bench-rec");
         // requests carry a service key, as a recommender service's would
         System.setProperty("learnergraph.security.keys.service", serviceKey);
         // only warms the cache before the mixed run: a looser bound than the default keeps that short
         System.setProperty("learnergraph.analytics.betweenness-epsilon", "0.05");
-        try (ApplicationContext context = Micronaut.build(new String[0]).mainClass(LearnerGraphCli.class)
-                .deduceEnvironment(false).banner(false).start()) {
+        try (ApplicationContext context = Contexts.withServer(port)) {
             SnapshotService snapshots = context.getBean(SnapshotService.class);
-            long[] skipped = new long[1];
-            double[] seconds = new double[1];
-            GraphSnapshot s = snapshots.install(v -> {
-                CsvProjection.Loaded loaded = CsvProjection.load(data, snapshots.weights(), v);
-                skipped[0] = loaded.skippedRows();
-                seconds[0] = loaded.seconds();
-                return loaded.snapshot();
-            });
+            CsvProjection.Loaded loaded = Contexts.installFromCsv(snapshots, data);
+            GraphSnapshot s = loaded.snapshot();
             Runtime rt = Runtime.getRuntime();
             System.gc();
             System.out.printf(Locale.ROOT, "projection from CSV in %.0f s: %,d users, %,d courses, %,d user-course pairs, "
-                            + "%,d social pairs (%,d rows skipped); heap used %,d MiB%n", seconds[0], s.users().count(),
-                    s.courses().count(), s.learning().arcCount(), s.social().arcCount(), skipped[0],
+                            + "%,d social pairs (%,d rows skipped); heap used %,d MiB%n", loaded.seconds(),
+                    s.users().count(), s.courses().count(), s.learning().arcCount(), s.social().arcCount(),
+                    loaded.skippedRows(),
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
             RecommendationService service = context.getBean(RecommendationService.class);
             long t0 = System.nanoTime();
