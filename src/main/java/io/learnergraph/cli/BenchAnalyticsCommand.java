@@ -89,6 +89,9 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be >= 1, was " + runs);
         }
+        if (peerConcurrency != null && peerConcurrency.stream().anyMatch(c -> c == null || c < 1)) {
+            throw new IllegalArgumentException("--peer-concurrency must be >= 1, was " + peerConcurrency);
+        }
         if ("file".equals(graph) && edgesFile == null) {
             throw new IllegalArgumentException("--graph file needs --edges-file FILE");
         }

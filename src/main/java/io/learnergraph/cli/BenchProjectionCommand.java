@@ -37,6 +37,9 @@ public class BenchProjectionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (peerConcurrency.stream().anyMatch(c -> c == null || c < 1)) {
+            throw new IllegalArgumentException("--peer-concurrency must be >= 1, was " + peerConcurrency);
+        }
         if (peers != null && dataDir == null) {
             throw new IllegalArgumentException("--peers needs --data-dir: the peers open the embedded database there");
         }
