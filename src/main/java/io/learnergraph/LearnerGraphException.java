@@ -23,6 +23,11 @@ public abstract class LearnerGraphException extends RuntimeException {
             this.parameter = parameter;
         }
 
+        public InvalidInput(String parameter, String message, Throwable cause) {
+            super(message, cause);
+            this.parameter = parameter;
+        }
+
         public String parameter() {
             return parameter;
         }

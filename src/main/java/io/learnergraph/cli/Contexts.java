@@ -4,7 +4,9 @@ import io.learnergraph.LearnerGraphException;
 import io.learnergraph.ingest.CsvProjection;
 import io.learnergraph.service.SnapshotService;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,8 +39,29 @@ final class Contexts {
     /** Starts the whole application, HTTP server included, on {@code port}. */
     static ApplicationContext withServer(int port) {
         System.setProperty("micronaut.server.port", String.valueOf(port));
-        return Micronaut.build(new String[0]).mainClass(LearnerGraphCli.class).deduceEnvironment(false).banner(false)
-                .start();
+        return withServer();
+    }
+
+    /**
+     * Starts the whole application and its HTTP server. Unlike {@code Micronaut.start()}, a failure
+     * (a bad setting, an unusable data directory, a locked store) reaches the command line as the
+     * exception that names it, to be printed as one line, instead of a logged stack trace.
+     */
+    static ApplicationContext withServer() {
+        ApplicationContext context = Micronaut.build(new String[0]).mainClass(LearnerGraphCli.class)
+                .deduceEnvironment(false).banner(false).build();
+        try {
+            context.start();
+            context.getBean(EmbeddedServer.class).start();
+            return context;
+        } catch (RuntimeException e) {
+            try {
+                context.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw expected(e);
+        }
     }
 
     /** Installs a snapshot projected straight from the import CSVs under {@code dir}. */
@@ -48,15 +71,33 @@ final class Contexts {
         return loaded[0];
     }
 
+    /** Starts the application without its HTTP server and without loading a demo into an empty database. */
     static ApplicationContext withoutServer() {
+        System.setProperty("learnergraph.demo.load-when-empty", "false");
         try {
             return ApplicationContext.builder().deduceEnvironment(false).start();
         } catch (RuntimeException e) {
-            Throwable t = e;
-            while (t != null && !(t instanceof LearnerGraphException)) {
-                t = t.getCause();
-            }
-            throw t != null ? (LearnerGraphException) t : e;
+            throw expected(e);
         }
+    }
+
+    /**
+     * The error a start-up failure is about: a {@link LearnerGraphException} anywhere in the
+     * chain, else a rejected setting (our settings records and Micronaut's binding throw
+     * {@code IllegalArgumentException} or {@code ConfigurationException} naming the key), else the
+     * failure itself (a bug, which keeps its trace).
+     */
+    static RuntimeException expected(RuntimeException e) {
+        Throwable setting = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof LearnerGraphException lg) {
+                return lg;
+            }
+            if (t instanceof IllegalArgumentException || t instanceof ConfigurationException) {
+                setting = t; // keep the innermost: Micronaut wraps it with the bean path
+            }
+        }
+        return setting != null ? new LearnerGraphException.InvalidInput("configuration", "invalid configuration: "
+                + setting.getMessage(), setting) : e;
     }
 }

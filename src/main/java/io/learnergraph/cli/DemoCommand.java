@@ -1,5 +1,6 @@
 package io.learnergraph.cli;
 
+import io.learnergraph.config.Directories;
 import io.learnergraph.demo.DemoPlatformGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ public class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DemoPlatformGenerator.Summary s = new DemoPlatformGenerator(DemoPlatformGenerator.Parameters.of(users, seed),
-                tiers).writeTo(out);
+                tiers).writeTo(Directories.writable("--out", out));
         System.out.printf(Locale.ROOT, "Wrote %s: %d users, %d topics, %d courses, %d follows, %d social events, "
                         + "%d learning events, %d membership changes (%d users churned) in %.1f s%n", out, s.users(),
                 s.topics(), s.courses(), s.follows(), s.social(), s.learning(), s.memberships(), s.churned(),

@@ -1,5 +1,6 @@
 package io.learnergraph.cli;
 
+import io.learnergraph.config.Directories;
 import io.learnergraph.ingest.GraphImporter;
 import io.learnergraph.ingest.ImportReport;
 import io.micronaut.context.ApplicationContext;
@@ -20,6 +21,7 @@ public class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Directories.readable("import directory", dir); // before Neo4j starts: a typo fails at once
         try (ApplicationContext context = Contexts.withoutServer()) {
             ImportReport report = context.getBean(GraphImporter.class)
                     .importDirectory(dir, new TerminalProgress(System.err));

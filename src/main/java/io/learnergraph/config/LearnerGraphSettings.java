@@ -19,5 +19,10 @@ public record LearnerGraphSettings(Path dataDir, List<String> tiers) {
             throw new IllegalArgumentException("learnergraph.tiers must list at least one tier");
         }
         tiers = List.copyOf(tiers);
+        // Neo4j refuses a path that is not normalised, and "./data" is the default
+        if (dataDir == null) {
+            throw new IllegalArgumentException("learnergraph.data-dir must be set");
+        }
+        dataDir = Directories.absolute(dataDir);
     }
 }

@@ -1,6 +1,6 @@
 package io.learnergraph.ingest;
 
-import io.learnergraph.LearnerGraphException;
+import io.learnergraph.config.Directories;
 import io.learnergraph.config.ImportSettings;
 import io.learnergraph.config.LearnerGraphSettings;
 import io.learnergraph.model.GraphChanged;
@@ -50,10 +50,8 @@ public class GraphImporter {
         this.events = events;
     }
 
-    public ImportReport importDirectory(Path dir, ImportProgress progress) {
-        if (!Files.isDirectory(dir)) {
-            throw new LearnerGraphException.InvalidInput("dir", "import directory not found: " + dir.toAbsolutePath());
-        }
+    public ImportReport importDirectory(Path directory, ImportProgress progress) {
+        Path dir = Directories.readable("import directory", directory);
         long start = System.nanoTime();
         RowValidator validator = new RowValidator(tiers, loadReferences());
         BatchWriter writer = new BatchWriter(store);

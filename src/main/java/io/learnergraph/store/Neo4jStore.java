@@ -1,8 +1,10 @@
 package io.learnergraph.store;
 
 import io.learnergraph.LearnerGraphException;
+import io.learnergraph.config.DataDirectory;
 import io.learnergraph.config.LearnerGraphSettings;
 import io.learnergraph.config.Neo4jSettings;
+import io.learnergraph.config.SecretFile;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import org.neo4j.driver.AuthToken;
@@ -42,25 +44,30 @@ public class Neo4jStore implements AutoCloseable {
     private final SessionConfig sessionConfig;
     private final SessionConfig readOnlySessionConfig;
     private final List<String> tiers;
+    private final Path passwordFile;
 
-    public Neo4jStore(Neo4jSettings neo4j, LearnerGraphSettings app) {
+    public Neo4jStore(Neo4jSettings neo4j, LearnerGraphSettings app, DataDirectory data) {
         this.tiers = app.tiers();
         URI uri;
         AuthToken auth;
         if (neo4j.embedded()) {
-            Path home = app.dataDir().resolve("neo4j");
+            Path home = data.neo4jHome();
+            String password = SecretFile.loadOrGenerate(data.neo4jPasswordFile(), "");
             try {
-                embedded = EmbeddedNeo4j.start(home, neo4j.boltPort(), neo4j.pageCache());
+                embedded = EmbeddedNeo4j.start(home, neo4j.boltPort(), neo4j.pageCache(), password);
             } catch (RuntimeException e) {
                 throw new LearnerGraphException.DatabaseUnavailable(
-                        "cannot start embedded Neo4j in " + home.toAbsolutePath()
+                        "cannot start embedded Neo4j in " + home
                                 + " (is another LearnerGraph process using it?): " + rootMessage(e), e);
             }
             uri = embedded.boltUri();
-            auth = AuthTokens.none();
-            LOG.info("Embedded Neo4j started in {}; Bolt on {}", home.toAbsolutePath(), uri);
+            auth = embedded.authToken();
+            passwordFile = data.neo4jPasswordFile();
+            LOG.info("Embedded Neo4j started in {}; Bolt on {} (user neo4j, password in {}, owner-only)", home, uri,
+                    passwordFile);
         } else {
             embedded = null;
+            passwordFile = null;
             uri = URI.create(neo4j.uri());
             auth = neo4j.password() == null || neo4j.password().isEmpty()
                     ? AuthTokens.none()
@@ -93,6 +100,11 @@ public class Neo4jStore implements AutoCloseable {
     /** Bolt port of the embedded database, for Neo4j Browser and cypher-shell; -1 when external. */
     public int embeddedBoltPort() {
         return embedded != null ? embedded.boltPort() : -1;
+    }
+
+    /** The file holding the embedded database's password (for Neo4j Browser); empty when external. */
+    public java.util.Optional<Path> embeddedPasswordFile() {
+        return java.util.Optional.ofNullable(passwordFile);
     }
 
     /** Creates constraints and tier nodes; every statement is idempotent. */

@@ -7,7 +7,6 @@ import io.learnergraph.store.StatsStore;
 import io.learnergraph.support.GraphTestSupport;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
@@ -28,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CrashRecoveryIT {
 
+    private static final String PASSWORD = "crash-recovery-test";
+
     @Test
     void reRunAfterAKilledImportGivesTheUninterruptedGraph() throws Exception {
         Path data = GraphTestSupport.newTempDir("crash-data");
@@ -35,18 +36,19 @@ class CrashRecoveryIT {
                 .writeTo(data);
         long learningRows = Files.lines(data.resolve("learning.csv")).count() - 1;
 
-        try (EmbeddedNeo4j crashed = EmbeddedNeo4j.start(GraphTestSupport.newTempDir("crash-db"), 0, "64m");
-             EmbeddedNeo4j reference = EmbeddedNeo4j.start(GraphTestSupport.newTempDir("reference-db"), 0, "64m")) {
+        try (EmbeddedNeo4j crashed = EmbeddedNeo4j.start(GraphTestSupport.newTempDir("crash-db"), 0, "64m", PASSWORD);
+             EmbeddedNeo4j reference = EmbeddedNeo4j.start(GraphTestSupport.newTempDir("reference-db"), 0, "64m", PASSWORD)) {
             Path log = Files.createTempFile("crash-import", ".log");
             Process child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"),
                     "-Dlearnergraph.neo4j.uri=" + crashed.boltUri(),
+                    "-Dlearnergraph.neo4j.password=" + PASSWORD,
                     "-Dlearnergraph.data-dir=" + GraphTestSupport.newTempDir("crash-app"),
                     "-Dlearnergraph.import.batch-size=200",
                     LearnerGraphCli.class.getName(), "import", data.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             long viewed = 0;
-            try (Driver driver = GraphDatabase.driver(crashed.boltUri(), AuthTokens.none())) {
+            try (Driver driver = GraphDatabase.driver(crashed.boltUri(), crashed.authToken())) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                 while (viewed == 0 && child.isAlive() && System.nanoTime() < deadline) {
                     Thread.sleep(20);
@@ -75,6 +77,8 @@ class CrashRecoveryIT {
         try (ApplicationContext ctx = ApplicationContext.builder().deduceEnvironment(false).properties(Map.of(
                 "learnergraph.import.event-writers", String.valueOf(eventWriters),
                 "learnergraph.neo4j.uri", db.boltUri().toString(),
+                "learnergraph.neo4j.password", PASSWORD,
+                "learnergraph.demo.load-when-empty", "false",
                 "learnergraph.data-dir", GraphTestSupport.newTempDir("crash-app").toString())).start()) {
             ImportReport report = ctx.getBean(GraphImporter.class).importDirectory(data, ImportProgress.NONE);
             assertTrue(report.complete(), report.toString());

@@ -6,11 +6,21 @@ import io.learnergraph.ingest.ImportReport;
 import io.learnergraph.support.GraphTestSupport;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.exceptions.SecurityException;
 
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -22,9 +32,10 @@ class ExternalModeIT {
     @Test
     void importsThroughABoltUriExactlyAsEmbedded() {
         Path serverHome = GraphTestSupport.newTempDir("external-neo4j");
-        try (EmbeddedNeo4j server = EmbeddedNeo4j.start(serverHome, 0, "64m");
+        try (EmbeddedNeo4j server = EmbeddedNeo4j.start(serverHome, 0, "64m", "external-mode-test");
              ApplicationContext ctx = ApplicationContext.builder().deduceEnvironment(false).properties(Map.of(
                      "learnergraph.neo4j.uri", server.boltUri().toString(),
+                     "learnergraph.neo4j.password", "external-mode-test",
                      "learnergraph.data-dir", GraphTestSupport.newTempDir("external-app").toString(),
                      "learnergraph.demo.load-when-empty", "false")).start()) {
             Neo4jStore store = ctx.getBean(Neo4jStore.class);
@@ -49,7 +60,7 @@ class ExternalModeIT {
                 "learnergraph.neo4j.bolt-port", "0", "learnergraph.demo.load-when-empty", "false");
         try (ApplicationContext first = ApplicationContext.builder().deduceEnvironment(false).properties(props).start()) {
             first.getBean(Neo4jStore.class);
-            Throwable e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () ->
+            Throwable e = assertThrows(RuntimeException.class, () ->
                     ApplicationContext.builder().deduceEnvironment(false).properties(props).start().close());
             while (e.getCause() != null && !(e instanceof io.learnergraph.LearnerGraphException)) {
                 e = e.getCause();
@@ -75,6 +86,45 @@ class ExternalModeIT {
         try (ApplicationContext ctx = ApplicationContext.builder().deduceEnvironment(false).properties(props).start()) {
             assertEquals(fingerprint, ctx.getBean(StatsStore.class).fingerprint());
             assertEquals("embedded", ctx.getBean(Neo4jStore.class).mode());
+        }
+    }
+
+    @Test
+    void embeddedBoltRefusesAnyoneWithoutThePasswordInTheDataDirectory() throws Exception {
+        Path dir = GraphTestSupport.newTempDir("bolt-auth");
+        Map<String, Object> props = Map.of("learnergraph.data-dir", dir.toString(),
+                "learnergraph.neo4j.bolt-port", "0", "learnergraph.demo.load-when-empty", "false");
+        String firstPassword;
+        try (ApplicationContext ctx = ApplicationContext.builder().deduceEnvironment(false).properties(props).start()) {
+            Neo4jStore store = ctx.getBean(Neo4jStore.class);
+            Path file = dir.toRealPath().resolve("neo4j.password");
+            assertEquals(Optional.of(file), store.embeddedPasswordFile());
+            assertEquals(PosixFilePermissions.fromString("rw-------"),
+                    Files.getPosixFilePermissions(file));
+            firstPassword = Files.readString(file).strip();
+            assertTrue(firstPassword.length() >= 32, "a generated password, not a guessable one");
+            URI bolt = URI.create("bolt://127.0.0.1:" + store.embeddedBoltPort());
+
+            assertRefused(bolt, AuthTokens.none());
+            assertRefused(bolt, AuthTokens.basic("neo4j", "neo4j"));
+            assertRefused(bolt, AuthTokens.basic("neo4j", firstPassword + "x"));
+            try (Driver driver = GraphDatabase.driver(bolt,
+                    AuthTokens.basic("neo4j", firstPassword))) {
+                assertEquals(1, driver.executableQuery("CREATE (x:Trusted) RETURN count(x) AS n").execute()
+                        .records().get(0).get("n").asInt());
+            }
+        }
+        // a restart keeps the password (the file is the truth), and the store opens with it again
+        try (ApplicationContext ctx = ApplicationContext.builder().deduceEnvironment(false).properties(props).start()) {
+            assertEquals(firstPassword, Files.readString(dir.resolve("neo4j.password")).strip());
+            assertTrue(ctx.getBean(Neo4jStore.class).reachable());
+        }
+    }
+
+    private static void assertRefused(URI bolt, AuthToken token) {
+        try (Driver driver = GraphDatabase.driver(bolt, token)) {
+            assertThrows(SecurityException.class,
+                    () -> driver.executableQuery("CREATE (x:Intruder)").execute());
         }
     }
 }

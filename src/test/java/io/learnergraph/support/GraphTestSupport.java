@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Base of tests that need the application context: each test class gets its own embedded Neo4j
- * in a fresh directory, Bolt on a free loopback port, and no demo data.
+ * in a fresh directory, Bolt and HTTP on free loopback ports (a server someone is trying out on
+ * 8080 or 7687 must not fail the suite), and no demo data.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class GraphTestSupport implements TestPropertyProvider {
@@ -22,6 +23,7 @@ public abstract class GraphTestSupport implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         return Map.of("learnergraph.data-dir", dataDir.toString(),
                 "learnergraph.neo4j.bolt-port", "0",
+                "micronaut.server.port", "-1",
                 "learnergraph.demo.load-when-empty", "false",
                 // API keys have their own tests (SecurityIT); elsewhere they would only be noise
                 "learnergraph.security.enabled", "false");

@@ -1,24 +1,18 @@
 package io.learnergraph.api.security;
 
-import io.learnergraph.config.LearnerGraphSettings;
+import io.learnergraph.config.DataDirectory;
+import io.learnergraph.config.SecretFile;
 import io.learnergraph.config.SecuritySettings;
 import io.micronaut.context.annotation.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +28,6 @@ import java.util.Optional;
 public class ApiKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeys.class);
-    static final String GENERATED_FILE = "admin.key";
 
     private record Entry(byte[] digest, Role role) {
     }
@@ -43,7 +36,7 @@ public class ApiKeys {
     private final List<Entry> entries = new ArrayList<>();
     private final Path generatedFile;
 
-    public ApiKeys(SecuritySettings settings, LearnerGraphSettings app) {
+    public ApiKeys(SecuritySettings settings, DataDirectory data) {
         this.enabled = settings.enabled();
         for (Map.Entry<String, String> e : settings.keys().entrySet()) {
             Role role = Arrays.stream(Role.values()).filter(r -> r != Role.OPEN && r.key().equals(
@@ -60,8 +53,8 @@ public class ApiKeys {
             }
         }
         if (enabled && entries.isEmpty()) {
-            generatedFile = app.dataDir().resolve(GENERATED_FILE);
-            entries.add(new Entry(digest(loadOrGenerate(generatedFile)), Role.ADMIN));
+            generatedFile = data.adminKeyFile();
+            entries.add(new Entry(digest(SecretFile.loadOrGenerate(generatedFile, "lg_")), Role.ADMIN));
             LOG.info("No API keys configured: the admin key is in {} (owner-only). Send it as "
                     + "'Authorization: Bearer <key>' or 'X-API-Key: <key>'.", generatedFile.toAbsolutePath());
         } else {
@@ -88,31 +81,6 @@ public class ApiKeys {
             }
         }
         return Optional.ofNullable(found);
-    }
-
-    private static String loadOrGenerate(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).strip();
-            }
-            Files.createDirectories(file.getParent());
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            String key = "lg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file); // not a POSIX file system: restrict what the JDK can
-                file.toFile().setReadable(false, false);
-                file.toFile().setReadable(true, true);
-            } catch (FileAlreadyExistsException e) {
-                return Files.readString(file, StandardCharsets.UTF_8).strip(); // another process won the race
-            }
-            Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the admin key file " + file + ": " + e.getMessage(), e);
-        }
     }
 
     private static byte[] digest(String key) {
