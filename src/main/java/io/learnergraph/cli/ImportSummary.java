@@ -12,7 +12,9 @@ final class ImportSummary {
 
     static String format(ImportReport report) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%n%-26s %12s %12s %10s %12s%n", "file", "read", "imported", "rejected",
+        sb.append(String.format(Locale.ROOT, "%nPath: %s (%s)%n", report.mode() == ImportReport.Mode.BULK
+                ? "bulk, Neo4j's offline importer" : "transactional, batches of MERGE", report.why()));
+        sb.append(String.format(Locale.ROOT, "%-26s %12s %12s %10s %12s%n", "file", "read", "imported", "rejected",
                 "rows/s"));
         for (ImportReport.FileReport f : report.files()) {
             sb.append(String.format(Locale.ROOT, "%-26s %12d %12d %10d %12.0f%n", f.file(), f.read(), f.imported(),

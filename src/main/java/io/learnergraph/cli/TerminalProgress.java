@@ -32,6 +32,13 @@ final class TerminalProgress implements ImportProgress {
     }
 
     @Override
+    public void stage(String what, int percent) {
+        if (terminal) {
+            out.printf(Locale.ROOT, "\r%-24s %3d%%%s", what, percent, " ".repeat(50));
+        }
+    }
+
+    @Override
     public void fileDone(ImportReport.FileReport report) {
         if (terminal) {
             out.print("\r" + " ".repeat(90) + "\r");

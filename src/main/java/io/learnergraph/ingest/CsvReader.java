@@ -1,11 +1,11 @@
 package io.learnergraph.ingest;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,16 +22,20 @@ public final class CsvReader implements Closeable {
     public record CsvRecord(long line, List<String> fields, boolean unterminatedQuote) {
     }
 
-    private final BufferedReader in;
+    private final Reader in;
     private final CountingInputStream counter;
+    /** Our own buffer: {@code BufferedReader.read()} takes a lock per character. */
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
     private long line = 1;
     private boolean first = true;
 
     public CsvReader(InputStream raw) {
         this.counter = new CountingInputStream(raw);
-        this.in = new BufferedReader(new InputStreamReader(counter, StandardCharsets.UTF_8.newDecoder()
+        this.in = new InputStreamReader(counter, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     /** Bytes consumed from the underlying stream so far (read-ahead included). */
@@ -42,11 +46,11 @@ public final class CsvReader implements Closeable {
     /** The next record, or {@code null} at the end of input. Blank lines are skipped. */
     public CsvRecord next() throws IOException {
         while (true) {
-            int c = in.read();
+            int c = read();
             if (first) {
                 first = false;
                 if (c == '\uFEFF') {
-                    c = in.read();
+                    c = read();
                 }
             }
             if (c == -1) {
@@ -76,7 +80,7 @@ public final class CsvReader implements Closeable {
             }
             if (inQuotes) {
                 if (c == '"') {
-                    int n = in.read();
+                    int n = read();
                     if (n == '"') {
                         field.append('"');
                     } else {
@@ -106,8 +110,24 @@ public final class CsvReader implements Closeable {
             } else {
                 field.append((char) c);
             }
-            c = in.read();
+            c = read();
         }
+    }
+
+    private int read() throws IOException {
+        if (position < limit) {
+            return buffer[position++];
+        }
+        int n;
+        do {
+            n = in.read(buffer, 0, buffer.length);
+        } while (n == 0);
+        if (n < 0) {
+            return -1;
+        }
+        position = 1;
+        limit = n;
+        return buffer[0];
     }
 
     @Override

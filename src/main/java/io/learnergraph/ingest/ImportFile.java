@@ -43,6 +43,16 @@ public enum ImportFile {
         this.statement = statement;
     }
 
+    /** The file of that name ({@code users.csv}, ...). */
+    public static ImportFile byFileName(String fileName) {
+        for (ImportFile f : values()) {
+            if (f.fileName.equals(fileName)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("not an import file: " + fileName);
+    }
+
     public String fileName() {
         return fileName;
     }

@@ -12,4 +12,8 @@ public interface ImportProgress {
 
     default void fileDone(ImportReport.FileReport report) {
     }
+
+    /** Work after the files were read (the bulk path's importer finishing the store), in percent. */
+    default void stage(String what, int percent) {
+    }
 }

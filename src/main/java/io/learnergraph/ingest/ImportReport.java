@@ -8,8 +8,18 @@ import java.util.List;
  *
  * @param files   one entry per file found, in the order applied
  * @param seconds wall time of the whole import
+ * @param mode    how it was written: {@link Mode#BULK} or {@link Mode#TRANSACTIONAL}
+ * @param why     why that path was taken, for the command's output
  */
-public record ImportReport(Path directory, List<FileReport> files, double seconds) {
+public record ImportReport(Path directory, List<FileReport> files, double seconds, Mode mode, String why) {
+
+    /** The two write paths of an import (graph-import/README.md). */
+    public enum Mode {
+        /** Neo4j's offline importer builds the store of an empty embedded database. */
+        BULK,
+        /** Batches of MERGE statements in transactions, into any database. */
+        TRANSACTIONAL
+    }
 
     /**
      * @param error       why the file could not be (fully) read, or null

@@ -261,6 +261,10 @@ public final class RowValidator {
      * always returned in UTC.
      */
     public static Optional<ZonedDateTime> parseTime(String v) {
+        ZonedDateTime fast = parseCommonTime(v);
+        if (fast != null) {
+            return Optional.of(fast);
+        }
         try {
             if (v.length() == 10) {
                 return Optional.of(LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC));
@@ -274,6 +278,94 @@ public final class RowValidator {
         } catch (DateTimeException | IndexOutOfBoundsException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The shapes nearly every row has ({@code 2026-03-01}, {@code 2026-03-01T09:30:00}, with an
+     * optional fraction and an optional {@code Z} or {@code ±hh:mm}) read without java.time's
+     * general parser, which took a quarter of the bulk path's reading time. Anything else, or a
+     * value out of range, returns null and goes to {@link #parseTime}'s general path, which decides
+     * (a test holds the two to the same answers).
+     */
+    static ZonedDateTime parseCommonTime(String v) {
+        int n = v.length();
+        if (n < 10 || !digits(v, 0, 4) || v.charAt(4) != '-' || !digits(v, 5, 7) || v.charAt(7) != '-'
+                || !digits(v, 8, 10)) {
+            return null;
+        }
+        int year = number(v, 0, 4);
+        int month = number(v, 5, 7);
+        int day = number(v, 8, 10);
+        if (month < 1 || month > 12 || day < 1 || day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+            return null;
+        }
+        if (n == 10) {
+            return ZonedDateTime.of(year, month, day, 0, 0, 0, 0, ZoneOffset.UTC);
+        }
+        if (n < 19 || v.charAt(10) != 'T' || !digits(v, 11, 13) || v.charAt(13) != ':' || !digits(v, 14, 16)
+                || v.charAt(16) != ':' || !digits(v, 17, 19)) {
+            return null;
+        }
+        int hour = number(v, 11, 13);
+        int minute = number(v, 14, 16);
+        int second = number(v, 17, 19);
+        if (hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        int i = 19;
+        int nano = 0;
+        if (i < n && v.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && i - start < 9 && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+                nano = nano * 10 + (v.charAt(i++) - '0');
+            }
+            if (i == start) {
+                return null;
+            }
+            for (int k = i - start; k < 9; k++) {
+                nano *= 10;
+            }
+        }
+        LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nano);
+        if (i == n) {
+            return local.atZone(ZoneOffset.UTC);
+        }
+        if (i == n - 1 && v.charAt(i) == 'Z') {
+            return local.atZone(ZoneOffset.UTC);
+        }
+        char sign = v.charAt(i);
+        if (i == n - 6 && (sign == '+' || sign == '-') && digits(v, i + 1, i + 3) && v.charAt(i + 3) == ':'
+                && digits(v, i + 4, i + 6)) {
+            int oh = number(v, i + 1, i + 3);
+            int om = number(v, i + 4, i + 6);
+            if (oh > 18 || om > 59 || oh == 18 && om > 0) {
+                return null;
+            }
+            ZoneOffset offset = ZoneOffset.ofHoursMinutes(sign == '-' ? -oh : oh, sign == '-' ? -om : om);
+            return local.atOffset(offset).atZoneSameInstant(ZoneOffset.UTC);
+        }
+        return null;
+    }
+
+    private static boolean digits(String v, int from, int to) {
+        if (to > v.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String v, int from, int to) {
+        int x = 0;
+        for (int i = from; i < to; i++) {
+            x = x * 10 + (v.charAt(i) - '0');
+        }
+        return x;
     }
 
     private static Map<String, Object> extra(ImportFile file, Map<String, String> f) {

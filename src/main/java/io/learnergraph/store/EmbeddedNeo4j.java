@@ -15,10 +15,18 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Neo4j 5.26 running inside this JVM. It only supplies a Bolt URI on the loopback interface and
@@ -112,5 +120,66 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     @Override
     public void close() {
         dbms.shutdown();
+    }
+
+    // ---- switching a bulk-loaded store in (see Neo4jStore.rebuildEmptyEmbeddedStore)
+
+    /** The default database's store and its transaction log, relative to the Neo4j home. */
+    private static final List<String> DATABASE_DIRECTORIES = List.of("data/databases/neo4j", "data/transactions/neo4j");
+    private static final String SWITCH_MARKER = "bulk-switch.pending";
+
+    /** Where a new store is built before it is switched in: beside the home, same file system. */
+    static Path stagingHome(Path home) {
+        return home.resolveSibling(home.getFileName() + ".bulk-staging");
+    }
+
+    /**
+     * Moves the staged default database into {@code home} in place of the live one (the database
+     * is stopped). A marker file brackets the two moves: should the process die between them,
+     * {@link #finishInterruptedSwitch} removes the half-switched database at the next start.
+     */
+    static void switchIn(Path home, Path staging) throws IOException {
+        Path marker = home.resolve(SWITCH_MARKER);
+        Files.writeString(marker, "a bulk-loaded store was being switched in from " + staging + "\n");
+        for (String dir : DATABASE_DIRECTORIES) {
+            deleteTree(home.resolve(dir));
+        }
+        for (String dir : DATABASE_DIRECTORIES) {
+            Path target = home.resolve(dir);
+            Files.createDirectories(target.getParent());
+            Files.move(staging.resolve(dir), target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.delete(marker);
+    }
+
+    /**
+     * Undoes what a process killed during a bulk load left behind: a staging home, and a switch
+     * that did not finish (its database is removed, so the database starts empty and the import
+     * that was interrupted starts again from scratch).
+     */
+    static void finishInterruptedSwitch(Path home) {
+        try {
+            if (Files.exists(home.resolve(SWITCH_MARKER))) {
+                for (String dir : DATABASE_DIRECTORIES) {
+                    deleteTree(home.resolve(dir));
+                }
+                Files.delete(home.resolve(SWITCH_MARKER));
+            }
+            deleteTree(stagingHome(home));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up an interrupted bulk load in " + home + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.neo4j.driver.summary.SummaryCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,45 +40,41 @@ public class Neo4jStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Neo4jStore.class);
 
-    private final EmbeddedNeo4j embedded;
-    private final Driver driver;
+    private final Neo4jSettings settings;
     private final SessionConfig sessionConfig;
     private final SessionConfig readOnlySessionConfig;
     private final List<String> tiers;
+    private final Path home;
     private final Path passwordFile;
+    private final String password;
+    /** Replaced only when an empty embedded store is swapped for a bulk-loaded one. */
+    private volatile EmbeddedNeo4j embedded;
+    private volatile Driver driver;
 
     public Neo4jStore(Neo4jSettings neo4j, LearnerGraphSettings app, DataDirectory data) {
+        this.settings = neo4j;
         this.tiers = app.tiers();
         URI uri;
         AuthToken auth;
         if (neo4j.embedded()) {
-            Path home = data.neo4jHome();
-            String password = SecretFile.loadOrGenerate(data.neo4jPasswordFile(), "");
-            try {
-                embedded = EmbeddedNeo4j.start(home, neo4j.boltPort(), neo4j.pageCache(), password);
-            } catch (RuntimeException e) {
-                throw new LearnerGraphException.DatabaseUnavailable(
-                        "cannot start embedded Neo4j in " + home
-                                + " (is another LearnerGraph process using it?): " + rootMessage(e), e);
-            }
+            home = data.neo4jHome();
+            passwordFile = data.neo4jPasswordFile();
+            password = SecretFile.loadOrGenerate(passwordFile, "");
+            EmbeddedNeo4j.finishInterruptedSwitch(home);
+            embedded = startEmbedded();
             uri = embedded.boltUri();
             auth = embedded.authToken();
-            passwordFile = data.neo4jPasswordFile();
-            LOG.info("Embedded Neo4j started in {}; Bolt on {} (user neo4j, password in {}, owner-only)", home, uri,
-                    passwordFile);
         } else {
-            embedded = null;
+            home = null;
             passwordFile = null;
+            password = null;
+            embedded = null;
             uri = URI.create(neo4j.uri());
             auth = neo4j.password() == null || neo4j.password().isEmpty()
                     ? AuthTokens.none()
                     : AuthTokens.basic(neo4j.username(), neo4j.password());
         }
-        this.driver = GraphDatabase.driver(uri, auth, Config.builder()
-                .withMaxConnectionPoolSize(64)
-                .withConnectionAcquisitionTimeout(10, TimeUnit.SECONDS)
-                .withLogging(org.neo4j.driver.Logging.slf4j())
-                .build());
+        this.driver = openDriver(uri, auth);
         this.sessionConfig = neo4j.database() == null || neo4j.database().isBlank()
                 ? SessionConfig.defaultConfig()
                 : SessionConfig.forDatabase(neo4j.database());
@@ -90,6 +87,73 @@ public class Neo4jStore implements AutoCloseable {
             // External mode may start before the cluster is up: health reports it, schema retries.
             LOG.warn("Neo4j at {} is not reachable yet: {}", uri, e.getMessage());
         }
+    }
+
+    private EmbeddedNeo4j startEmbedded() {
+        EmbeddedNeo4j db;
+        try {
+            db = EmbeddedNeo4j.start(home, settings.boltPort(), settings.pageCache(), password);
+        } catch (RuntimeException e) {
+            throw new LearnerGraphException.DatabaseUnavailable("cannot start embedded Neo4j in " + home
+                    + " (is another LearnerGraph process using it?): " + rootMessage(e), e);
+        }
+        LOG.info("Embedded Neo4j started in {}; Bolt on {} (user neo4j, password in {}, owner-only)", home,
+                db.boltUri(), passwordFile);
+        return db;
+    }
+
+    private static Driver openDriver(URI uri, AuthToken auth) {
+        return GraphDatabase.driver(uri, auth, Config.builder()
+                .withMaxConnectionPoolSize(64)
+                .withConnectionAcquisitionTimeout(10, TimeUnit.SECONDS)
+                .withLogging(org.neo4j.driver.Logging.slf4j())
+                .build());
+    }
+
+    /** A step that writes a complete new store under the Neo4j home it is given. */
+    @FunctionalInterface
+    public interface StoreBuild<T> {
+        T build(Path stagingHome) throws IOException;
+    }
+
+    /**
+     * Replaces the empty embedded database with one written offline by {@code build}, and opens
+     * it. The database is stopped, the new store is written into a staging home beside the live
+     * one, switched in only once it is complete, and the database started on it; the schema is
+     * applied again. Killed at any point, the next start finds either the old empty store or the
+     * new complete one (an interrupted switch is undone: {@link EmbeddedNeo4j#finishInterruptedSwitch}),
+     * so re-running the import starts it again from scratch. Only while nothing else uses the
+     * store (a command, or start-up before the server listens): queries in flight would fail.
+     *
+     * @throws IllegalStateException when the database is external or not empty
+     */
+    public synchronized <T> T rebuildEmptyEmbeddedStore(StoreBuild<T> build) throws IOException {
+        if (embedded == null) {
+            throw new IllegalStateException("only the embedded database can be bulk-loaded");
+        }
+        if (!isEmpty()) {
+            throw new IllegalStateException("the embedded database is not empty");
+        }
+        Path staging = EmbeddedNeo4j.stagingHome(home);
+        driver.close();
+        embedded.close();
+        T result;
+        try {
+            EmbeddedNeo4j.deleteTree(staging);
+            result = build.build(staging);
+            EmbeddedNeo4j.switchIn(home, staging);
+        } finally {
+            EmbeddedNeo4j.deleteTree(staging);
+            embedded = startEmbedded();
+            driver = openDriver(embedded.boltUri(), embedded.authToken());
+        }
+        applySchema();
+        return result;
+    }
+
+    /** True when the database holds no node at all. */
+    public boolean isEmpty() {
+        return read(CypherQuery.IS_EMPTY, Map.of(), r -> r.get("empty").asBoolean()).get(0);
     }
 
     /** "embedded" or "external". */
