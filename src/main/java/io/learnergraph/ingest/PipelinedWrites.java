@@ -3,9 +3,9 @@ package io.learnergraph.ingest;
 import io.learnergraph.LearnerGraphException;
 import io.learnergraph.store.CypherQuery;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +16,10 @@ import java.util.concurrent.Future;
 
 /**
  * Batches rows per partition and statement, and writes full batches on background threads while
- * the caller keeps parsing. Rows with the same partition key and statement always go to the same
- * batch sequence, so their order is kept; with one partition and one statement this is plain
- * sequential writing with parsing overlapped. At most one batch per partition is in flight. Finished batches are handed back to the caller,
- * which writes their refused rows to the rejects file on its own thread.
+ * the caller keeps parsing. Each partition has its own writer thread, so its batches are written
+ * one after the other, in order, and two writers never hold the same partition's nodes: with one
+ * partition this is plain sequential writing with parsing overlapped. Finished batches are handed
+ * back to the caller, which writes their refused rows to the rejects file on its own thread.
  */
 final class PipelinedWrites implements AutoCloseable {
 
@@ -34,30 +34,39 @@ final class PipelinedWrites implements AutoCloseable {
     }
 
     private final BatchWriter writer;
-    private final int partitions;
     private final int batchSize;
+    private final Comparator<BatchWriter.Pending> lockOrder;
     /** Open batches by partition, then by statement. */
     private final List<Map<CypherQuery, Batch>> open = new ArrayList<>();
-    private final Deque<Future<Done>> inFlight = new ArrayDeque<>();
-    private final ExecutorService pool;
+    /** The batch each partition's writer is busy with, if any. */
+    private final List<Future<Done>> inFlight = new ArrayList<>();
+    private final List<ExecutorService> writers = new ArrayList<>();
 
-    PipelinedWrites(BatchWriter writer, int partitions, int batchSize) {
+    /**
+     * @param partitions writers; rows with the same partition key always go to the same one
+     * @param lockOrder  when the writers share the nodes at one end of the rows (the courses of
+     *                   learning events), the order in which each batch takes their locks: every
+     *                   transaction then locks the shared nodes in one global order and two
+     *                   writers cannot deadlock on them; null keeps file order
+     */
+    PipelinedWrites(BatchWriter writer, int partitions, int batchSize, Comparator<BatchWriter.Pending> lockOrder) {
         this.writer = writer;
-        this.partitions = partitions;
         this.batchSize = batchSize;
+        this.lockOrder = lockOrder;
         for (int i = 0; i < partitions; i++) {
-            open.add(new java.util.EnumMap<>(CypherQuery.class));
+            open.add(new EnumMap<>(CypherQuery.class));
+            inFlight.add(null);
+            writers.add(Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "import-writer");
+                t.setDaemon(true);
+                return t;
+            }));
         }
-        this.pool = Executors.newFixedThreadPool(partitions, r -> {
-            Thread t = new Thread(r, "import-writer");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Adds a row; returns the batches that finished meanwhile (usually none). */
     List<Done> add(String partitionKey, CypherQuery statement, BatchWriter.Pending row, List<String> fields) {
-        int p = partitions == 1 ? 0 : Math.floorMod(partitionKey.hashCode(), partitions);
+        int p = open.size() == 1 ? 0 : Math.floorMod(partitionKey.hashCode(), open.size());
         Batch b = open.get(p).computeIfAbsent(statement, s -> new Batch(s, batchSize));
         b.rows().add(row);
         b.fields().put(row.source(), fields);
@@ -65,32 +74,37 @@ final class PipelinedWrites implements AutoCloseable {
             return List.of();
         }
         open.get(p).remove(statement);
-        List<Done> done = new ArrayList<>();
-        while (inFlight.size() >= partitions) {
-            done.add(await(inFlight.poll()));
-        }
-        submit(b);
+        List<Done> done = new ArrayList<>(1);
+        submit(p, b, done);
         return done;
     }
 
-    private void submit(Batch b) {
-        inFlight.add(pool.submit(() -> new Done(b.rows().size(), writer.write(b.statement(), b.rows()), b.fields())));
+    /** Waits for the partition's previous batch (its rows come first), then hands it this one. */
+    private void submit(int p, Batch b, List<Done> done) {
+        if (inFlight.get(p) != null) {
+            done.add(await(inFlight.get(p)));
+        }
+        if (lockOrder != null) {
+            b.rows().sort(lockOrder);
+        }
+        inFlight.set(p, writers.get(p).submit(() -> new Done(b.rows().size(), writer.write(b.statement(), b.rows()),
+                b.fields())));
     }
 
     /** Writes what is left and waits for everything. */
     List<Done> finish() {
         List<Done> done = new ArrayList<>();
-        for (Map<CypherQuery, Batch> partition : open) {
-            for (Batch b : partition.values()) {
-                while (inFlight.size() >= partitions) {
-                    done.add(await(inFlight.poll()));
-                }
-                submit(b);
+        for (int p = 0; p < open.size(); p++) {
+            for (Batch b : open.get(p).values()) {
+                submit(p, b, done);
             }
-            partition.clear();
+            open.get(p).clear();
         }
-        while (!inFlight.isEmpty()) {
-            done.add(await(inFlight.poll()));
+        for (int p = 0; p < inFlight.size(); p++) {
+            if (inFlight.get(p) != null) {
+                done.add(await(inFlight.get(p)));
+                inFlight.set(p, null);
+            }
         }
         return done;
     }
@@ -111,6 +125,6 @@ final class PipelinedWrites implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.shutdownNow();
+        writers.forEach(ExecutorService::shutdownNow);
     }
 }

@@ -1,6 +1,7 @@
 package io.learnergraph.ingest;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,10 @@ final class TransactionalSink implements FileImport.Sink, AutoCloseable {
     public List<FileImport.Refusal> accept(ImportFile file, long line, List<String> fields, Map<String, Object> row) {
         if (writes == null) {
             partitionColumn = file == ImportFile.LEARNING ? "userId" : file == ImportFile.SOCIAL ? "fromId" : null;
-            writes = new PipelinedWrites(writer, partitionColumn == null ? 1 : eventWriters, batchSize);
+            String shared = file == ImportFile.LEARNING ? "courseId" : file == ImportFile.SOCIAL ? "toId" : null;
+            writes = new PipelinedWrites(writer, partitionColumn == null ? 1 : eventWriters, batchSize,
+                    shared == null || eventWriters == 1 ? null
+                            : Comparator.comparing(p -> String.valueOf(p.row().get(shared))));
         }
         String key = partitionColumn == null ? "" : String.valueOf(row.get(partitionColumn));
         return refusals(writes.add(key, file.statementFor(row), new BatchWriter.Pending(line, row), fields));
