@@ -1,4 +1,6 @@
-// True when the graph holds no users yet (tiers alone do not count).
-OPTIONAL MATCH (u:User)
-WITH u LIMIT 1
-RETURN u IS NULL AS empty
+// True when the graph holds none of the platform's data: no node but the tiers (which the schema
+// creates) and the change feed. A bulk load may replace only such a store.
+OPTIONAL MATCH (n)
+WHERE NOT n:Tier AND NOT n:Change AND NOT n:ChangeFeed
+WITH n LIMIT 1
+RETURN n IS NULL AS empty

@@ -112,9 +112,9 @@ public class ChurnController {
         if (!(floor >= 0 && floor <= 1)) {
             throw new LearnerGraphException.InvalidInput("minRisk", "minRisk must be in [0, 1], was " + minRisk);
         }
-        ChurnService.Scores sc = churn.scores();
         GraphSnapshot s = analytics.snapshot();
-        int[] comm = analytics.defaultCommunities().result().partition().community();
+        ChurnService.Scores sc = churn.scores(s);
+        int[] comm = analytics.defaultCommunities(s).result().partition().community();
         if (community != null && (community < 0 || java.util.Arrays.stream(comm).noneMatch(c -> c == community))) {
             throw new LearnerGraphException.InvalidInput("community", "no community " + community
                     + " in the default (leiden) clustering");
@@ -123,10 +123,10 @@ public class ChurnController {
             throw new LearnerGraphException.InvalidInput("tier", "unknown tier '" + tier + "' (allowed: "
                     + String.join(", ", churn.tiers()) + ")");
         }
-        double[] pagerank = analytics.centrality(CentralityMeasure.PAGERANK, new int[0]).scores();
-        int[] reach = analytics.degrees().in();
+        double[] pagerank = analytics.centrality(s, CentralityMeasure.PAGERANK, new int[0]).scores();
+        int[] reach = analytics.degrees(s).in();
         boolean influencers = Boolean.TRUE.equals(influencersOnly);
-        boolean[] top = influencers ? churn.influencers() : null;
+        boolean[] top = influencers ? churn.influencers(s) : null;
         int n = s.users().count();
         List<Integer> rows = new ArrayList<>();
         for (int row : sc.order()) {
@@ -157,8 +157,8 @@ public class ChurnController {
     /** {@code user_id,risk} for every active user, highest risk first. */
     @Get(value = "/churn/scores", produces = "text/csv")
     public HttpResponse<String> scores() {
-        ChurnService.Scores sc = churn.scores();
         GraphSnapshot s = analytics.snapshot();
+        ChurnService.Scores sc = churn.scores(s);
         StringBuilder csv = new StringBuilder(sc.order().length * 24).append("user_id,risk\n");
         for (int row : sc.order()) {
             csv.append(CsvReader.escape(s.users().ids()[sc.matrix().users()[row]])).append(',')
@@ -171,8 +171,8 @@ public class ChurnController {
     public UserChurn user(@PathVariable String id) {
         GraphSnapshot s = analytics.snapshot();
         int u = s.users().indexOf(id).orElseThrow(() -> new LearnerGraphException.NotFound("no user '" + id + "'"));
-        ChurnService.Scores sc = churn.scores();
-        InterestProfiles.Result interests = analytics.interests();
+        ChurnService.Scores sc = churn.scores(s);
+        InterestProfiles.Result interests = analytics.interests(s);
         UsersController.Profile profile = UsersController.profile(s, interests, u);
         int row = sc.matrix().rowOf(u);
         int horizon = sc.model().definition().horizonDays();

@@ -68,10 +68,10 @@ public class CommunitiesController {
     public Communities list(@Nullable @QueryValue String algorithm, @Nullable @QueryValue Double resolution,
                             @Nullable @QueryValue Long seed, @Nullable @QueryValue Integer limit,
                             @Nullable @QueryValue Integer offset) {
-        AnalyticsService.CommunityRun run = run(algorithm, resolution, seed);
+        GraphSnapshot s = analytics.snapshot();
+        AnalyticsService.CommunityRun run = run(s, algorithm, resolution, seed);
         int lim = Params.limit(limit, 20, 1000);
         int off = Params.offset(offset);
-        GraphSnapshot s = analytics.snapshot();
         List<CommunityProfiler.CommunityProfile> all = run.profiles().communities();
         List<Profile> page = all.subList(Math.min(off, all.size()), Math.min(off + lim, all.size())).stream()
                 .map(p -> profile(s, p)).toList();
@@ -86,15 +86,15 @@ public class CommunitiesController {
     public CommunityDetail one(@PathVariable int id, @Nullable @QueryValue String algorithm,
                                @Nullable @QueryValue Double resolution, @Nullable @QueryValue Long seed,
                                @Nullable @QueryValue Integer limit, @Nullable @QueryValue Integer offset) {
-        AnalyticsService.CommunityRun run = run(algorithm, resolution, seed);
+        GraphSnapshot s = analytics.snapshot();
+        AnalyticsService.CommunityRun run = run(s, algorithm, resolution, seed);
         int lim = Params.limit(limit, 100, 10_000);
         int off = Params.offset(offset);
         CommunityProfiler.CommunityProfile p = run.profiles().communities().stream().filter(c -> c.id() == id)
                 .findFirst().orElseThrow(() -> new LearnerGraphException.NotFound("no community " + id + " of at least "
                         + analytics.settings().smallCommunityFloor() + " members in this " + run.algorithm().key()
                         + " clustering"));
-        GraphSnapshot s = analytics.snapshot();
-        double[] pagerank = analytics.centrality(io.learnergraph.service.CentralityMeasure.PAGERANK, new int[0])
+        double[] pagerank = analytics.centrality(s, io.learnergraph.service.CentralityMeasure.PAGERANK, new int[0])
                 .scores();
         int[] comm = run.result().partition().community();
         List<Integer> members = new ArrayList<>();
@@ -114,8 +114,8 @@ public class CommunitiesController {
     @Get(value = "/assignments", produces = "text/csv")
     public HttpResponse<String> assignments(@Nullable @QueryValue String algorithm,
                                             @Nullable @QueryValue Double resolution, @Nullable @QueryValue Long seed) {
-        AnalyticsService.CommunityRun run = run(algorithm, resolution, seed);
         GraphSnapshot s = analytics.snapshot();
+        AnalyticsService.CommunityRun run = run(s, algorithm, resolution, seed);
         int[] comm = run.result().partition().community();
         StringBuilder csv = new StringBuilder(comm.length * 16).append("user_id,community_id\n");
         for (int u = 0; u < comm.length; u++) {
@@ -125,8 +125,8 @@ public class CommunitiesController {
         return HttpResponse.ok(csv.toString()).contentType("text/csv");
     }
 
-    private AnalyticsService.CommunityRun run(String algorithm, Double resolution, Long seed) {
-        return analytics.communities(algorithm == null ? CommunityAlgorithm.LEIDEN : CommunityAlgorithm.parse(algorithm),
+    private AnalyticsService.CommunityRun run(GraphSnapshot s, String algorithm, Double resolution, Long seed) {
+        return analytics.communities(s, algorithm == null ? CommunityAlgorithm.LEIDEN : CommunityAlgorithm.parse(algorithm),
                 resolution == null ? AnalyticsService.RESOLUTION_DEFAULT : resolution,
                 seed == null ? AnalyticsService.SEED_DEFAULT : seed);
     }

@@ -146,16 +146,16 @@ public class GrowthController {
     @Get("/engagement")
     public EngagementView engagement(@Nullable @QueryValue String window, @Nullable @QueryValue String groupBy,
                                      @Nullable @QueryValue String asOf) {
+        GraphSnapshot s = growth.snapshot(); // one snapshot from the first line to the answer
         int days = growth.windowDays(window);
-        int at = growth.time(asOf, "asOf");
+        int at = growth.time(s, asOf, "asOf");
         GrowthService.GroupBy by = growth.groupBy(groupBy);
-        return growth.cached("engagement-view|" + at + "|" + days + "|" + by, () -> engagementView(at, days, by));
+        return growth.cached(s, "engagement-view|" + at + "|" + days + "|" + by, () -> engagementView(s, at, days, by));
     }
 
-    private EngagementView engagementView(int at, int days, GrowthService.GroupBy by) {
-        GraphSnapshot s = growth.snapshot();
-        Engagement.Result r = growth.engagement(at, days);
-        Grouping g = growth.grouping(by);
+    private EngagementView engagementView(GraphSnapshot s, int at, int days, GrowthService.GroupBy by) {
+        Engagement.Result r = growth.engagement(s, at, days);
+        Grouping g = growth.grouping(s, by);
         List<int[]> members = members(g, s, at);
         List<EngagementGroup> groups = new ArrayList<>();
         List<Integer> small = new ArrayList<>();
@@ -217,25 +217,25 @@ public class GrowthController {
     @Get("/funnels")
     public FunnelView funnels(@Nullable @QueryValue String from, @Nullable @QueryValue String to,
                               @Nullable @QueryValue String groupBy, @Nullable @QueryValue Integer limit) {
-        int end = growth.time(to, "to");
+        GraphSnapshot s = growth.snapshot(); // one snapshot from the first line to the answer
+        int end = growth.time(s, to, "to");
         int start = from == null || from.isBlank() ? end - growth.settings().funnelDays() * Time.DAY
-                : growth.time(from, "from");
+                : growth.time(s, from, "from");
         if (start > end) {
             throw new LearnerGraphException.InvalidInput("from", "from (" + Time.iso(start) + ") is after to ("
                     + Time.iso(end) + ")");
         }
         int lim = Params.limit(limit, 20, MAX_LIMIT);
         Funnels.GroupBy by = funnelGroupBy(groupBy);
-        GraphSnapshot s = growth.snapshot();
         boolean[] free = freeCourses(s);
-        FunnelGroup overall = funnelGroup("all", "all", growth.cached("funnel|" + start + "|" + end + "|none",
+        FunnelGroup overall = funnelGroup("all", "all", growth.cached(s, "funnel|" + start + "|" + end + "|none",
                 () -> Funnels.compute(s, start, end, Funnels.GroupBy.NONE, free, null, 1)).counts()[0]);
         List<FunnelGroup> groups = new ArrayList<>();
         int groupCount = 0;
         if (by != Funnels.GroupBy.NONE) {
             Grouping g = switch (by) {
-                case COMMUNITY -> growth.grouping(GrowthService.GroupBy.COMMUNITY);
-                case TIER -> growth.grouping(GrowthService.GroupBy.TIER);
+                case COMMUNITY -> growth.grouping(s, GrowthService.GroupBy.COMMUNITY);
+                case TIER -> growth.grouping(s, GrowthService.GroupBy.TIER);
                 default -> null;
             };
             int n = switch (by) {
@@ -243,7 +243,7 @@ public class GrowthController {
                 case CREATOR -> s.users().count();
                 default -> g.keys().length;
             };
-            long[][] counts = growth.cached("funnel|" + start + "|" + end + "|" + by, () -> Funnels.compute(s, start,
+            long[][] counts = growth.cached(s, "funnel|" + start + "|" + end + "|" + by, () -> Funnels.compute(s, start,
                     end, by, free, g == null ? null : g.group(), n)).counts();
             List<Integer> order = IntStream.range(0, n).filter(i -> counts[i][0] > 0).boxed()
                     .sorted(Comparator.comparingLong((Integer i) -> -counts[i][0]).thenComparing(i -> i)).toList();
@@ -300,6 +300,7 @@ public class GrowthController {
     @Get("/cohorts")
     public CohortsView cohorts(@Nullable @QueryValue String period, @Nullable @QueryValue String groupBy,
                                @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        GraphSnapshot s = growth.snapshot(); // one snapshot from the first line to the answer
         Time.Period p;
         if (period == null || period.isBlank() || period.equalsIgnoreCase("week")) {
             p = Time.Period.WEEK;
@@ -309,17 +310,16 @@ public class GrowthController {
             throw new LearnerGraphException.InvalidInput("period", "period must be week or month, was '" + period + "'");
         }
         GrowthService.GroupBy by = growth.groupBy(groupBy);
-        int until = growth.time(null, "to");
-        int start = from == null || from.isBlank() ? Integer.MIN_VALUE : growth.time(from, "from");
-        int end = to == null || to.isBlank() ? until : growth.time(to, "to");
+        int until = growth.time(s, null, "to");
+        int start = from == null || from.isBlank() ? Integer.MIN_VALUE : growth.time(s, from, "from");
+        int end = to == null || to.isBlank() ? until : growth.time(s, to, "to");
         if (start > end) {
             throw new LearnerGraphException.InvalidInput("from", "from is after to");
         }
-        GraphSnapshot s = growth.snapshot();
-        Grouping g = growth.grouping(by);
+        Grouping g = growth.grouping(s, by);
         int first = start;
         int last = end;
-        List<Cohorts.Triangle> triangles = growth.cached("cohorts|" + p + "|" + by + "|" + start + "|" + end,
+        List<Cohorts.Triangle> triangles = growth.cached(s, "cohorts|" + p + "|" + by + "|" + start + "|" + end,
                 () -> Cohorts.compute(s, p, g, first, last, until));
         List<CohortGroup> groups = new ArrayList<>();
         for (Cohorts.Triangle t : triangles) {
@@ -338,9 +338,9 @@ public class GrowthController {
 
     @Get("/courses/{id}")
     public CourseView course(@PathVariable String id) {
-        GraphSnapshot s = growth.snapshot();
+        GraphSnapshot s = growth.snapshot(); // one snapshot from the first line to the answer
         int c = s.courses().indexOf(id).orElseThrow(() -> new LearnerGraphException.NotFound("no course '" + id + "'"));
-        CourseQuality.Result q = growth.quality();
+        CourseQuality.Result q = growth.quality(s);
         GrowthStore.CourseDetails d = store.courseDetails(id).orElse(new GrowthStore.CourseDetails(null, null, Map.of(),
                 List.of()));
         int creator = s.courses().creator()[c];
@@ -353,10 +353,10 @@ public class GrowthController {
     @Get("/courses")
     public CourseList courses(@Nullable @QueryValue String sort, @Nullable @QueryValue String topic,
                               @Nullable @QueryValue String tier, @Nullable @QueryValue Integer limit) {
+        GraphSnapshot s = growth.snapshot(); // one snapshot from the first line to the answer
         int lim = Params.limit(limit, 20, MAX_LIMIT);
         String by = sort == null || sort.isBlank() ? "quality" : sort.strip().toLowerCase(Locale.ROOT);
-        GraphSnapshot s = growth.snapshot();
-        CourseQuality.Result q = growth.quality();
+        CourseQuality.Result q = growth.quality(s);
         double[] key = switch (by) {
             case "quality" -> q.quality();
             case "rating" -> q.bayesRating();
@@ -375,7 +375,7 @@ public class GrowthController {
                     + String.join(", ", growth.tiers()) + ")");
         }
         int topicIndex = t;
-        List<Integer> matched = growth.cached("courses|" + by + "|" + topicIndex + "|" + tier, () ->
+        List<Integer> matched = growth.cached(s, "courses|" + by + "|" + topicIndex + "|" + tier, () ->
                 IntStream.range(0, s.courses().count())
                         .filter(c -> topicIndex < 0 || s.coverage().findArc(c, topicIndex) >= 0)
                         .filter(c -> tier == null || tier.isBlank() || tier.equals(s.courses().tiers()[c]))
@@ -400,15 +400,15 @@ public class GrowthController {
 
     @Get("/lifecycle")
     public LifecycleView lifecycle(@Nullable @QueryValue String asOf, @Nullable @QueryValue String groupBy) {
-        int at = growth.time(asOf, "asOf");
+        GraphSnapshot s = growth.snapshot(); // one snapshot from the first line to the answer
+        int at = growth.time(s, asOf, "asOf");
         GrowthService.GroupBy by = growth.groupBy(groupBy);
-        return growth.cached("lifecycle-view|" + at + "|" + by, () -> lifecycleView(at, by));
+        return growth.cached(s, "lifecycle-view|" + at + "|" + by, () -> lifecycleView(s, at, by));
     }
 
-    private LifecycleView lifecycleView(int at, GrowthService.GroupBy by) {
-        GraphSnapshot s = growth.snapshot();
-        GrowthService.Stages st = growth.stages(at);
-        Grouping g = growth.grouping(by);
+    private LifecycleView lifecycleView(GraphSnapshot s, int at, GrowthService.GroupBy by) {
+        GrowthService.Stages st = growth.stages(s, at);
+        Grouping g = growth.grouping(s, by);
         int k = g.keys().length;
         int[][] counts = new int[k + 1][Lifecycle.Stage.values().length]; // k = small groups
         int[] sizes = new int[k];
@@ -443,18 +443,18 @@ public class GrowthController {
 
     @Get("/lifecycle/transitions")
     public TransitionsView transitions(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
-        int end = growth.time(to, "to");
+        GraphSnapshot s = growth.snapshot(); // one snapshot from the first line to the answer
+        int end = growth.time(s, to, "to");
         if (from == null || from.isBlank()) {
             throw new LearnerGraphException.InvalidInput("from", "from is required (ISO-8601, before to)");
         }
-        int start = growth.time(from, "from");
+        int start = growth.time(s, from, "from");
         if (start >= end) {
             throw new LearnerGraphException.InvalidInput("from", "from (" + Time.iso(start) + ") must be before to ("
                     + Time.iso(end) + ")");
         }
-        GraphSnapshot s = growth.snapshot();
-        Lifecycle.Stage[] a = growth.stages(start).stage();
-        Lifecycle.Stage[] b = growth.stages(end).stage();
+        Lifecycle.Stage[] a = growth.stages(s, start).stage();
+        Lifecycle.Stage[] b = growth.stages(s, end).stage();
         int ns = Lifecycle.Stage.values().length;
         int[][] flow = new int[ns + 1][ns]; // row ns: not yet joined at from
         for (int u = 0; u < s.users().count(); u++) {
@@ -480,10 +480,10 @@ public class GrowthController {
     @Access(Role.SERVICE)
     @Get("/users/{id}/win-back")
     public WinBack winBack(@PathVariable String id, @Nullable @QueryValue Integer limit) {
-        GraphSnapshot s = growth.snapshot();
+        GraphSnapshot s = growth.snapshot(); // one snapshot from the first line to the answer
         int u = s.users().indexOf(id).orElseThrow(() -> new LearnerGraphException.NotFound("no user '" + id + "'"));
-        int at = growth.time(null, "asOf");
-        Lifecycle.Stage stage = growth.stages(at).stage()[u];
+        int at = growth.time(s, null, "asOf");
+        Lifecycle.Stage stage = growth.stages(s, at).stage()[u];
         if (stage != Lifecycle.Stage.DORMANT && stage != Lifecycle.Stage.CHURNED && stage != Lifecycle.Stage.AT_RISK) {
             throw new LearnerGraphException.Conflict("user '" + id + "' is " + (stage == null ? "not joined yet"
                     : stage.key()) + ", not dormant, churned or at risk: ask GET /api/users/" + id + "/recommendations");
@@ -492,7 +492,8 @@ public class GrowthController {
                 "blend", false, true, growth.settings().winBackWeights(), null, null));
         long last = s.users().lastActive()[u];
         return new WinBack(id, stage.key(), last == GraphSnapshot.NO_TIME ? null : Time.iso((int) last),
-                RecommendationsController.view(a.snapshot(), "win-back", a.recommendations()));
+                RecommendationsController.view(a.snapshot(), "win-back", a.recommendations(),
+                        a.feedPosition()));
     }
 
     // ------------------------------------------------------------------ leaderboards
@@ -500,13 +501,13 @@ public class GrowthController {
     @Get("/leaderboards")
     public LeaderboardView leaderboards(@Nullable @QueryValue Integer community, @Nullable @QueryValue String window,
                                         @Nullable @QueryValue Integer limit, @Nullable @QueryValue String asOf) {
+        GraphSnapshot s = growth.snapshot(); // one snapshot from the first line to the answer
         int days = growth.windowDays(window);
-        int at = growth.time(asOf, "asOf");
+        int at = growth.time(s, asOf, "asOf");
         int lim = Params.limit(limit, 20, MAX_LIMIT);
-        GraphSnapshot s = growth.snapshot();
         int[] comm = null;
         if (community != null) {
-            comm = growth.grouping(GrowthService.GroupBy.COMMUNITY).group();
+            comm = growth.grouping(s, GrowthService.GroupBy.COMMUNITY).group();
             int c = community;
             long size = Arrays.stream(comm).filter(x -> x == c).count();
             if (size == 0) {
@@ -519,9 +520,9 @@ public class GrowthController {
                         + ": its members are not shown on their own");
             }
         }
-        Leaderboard.Result r = growth.leaderboard(at, days);
+        Leaderboard.Result r = growth.leaderboard(s, at, days);
         int[] inCommunity = comm;
-        List<Integer> ranked = growth.cached("leaderboard-ranking|" + at + "|" + days + "|" + community, () ->
+        List<Integer> ranked = growth.cached(s, "leaderboard-ranking|" + at + "|" + days + "|" + community, () ->
                 IntStream.range(0, s.users().count())
                         .filter(u -> r.points()[u] > 0 && (inCommunity == null || inCommunity[u] == community))
                         .boxed().sorted(Comparator.comparingDouble((Integer u) -> -r.points()[u]).thenComparing(u -> u))

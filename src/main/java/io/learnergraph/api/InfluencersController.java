@@ -49,8 +49,8 @@ public class InfluencersController {
             throw new LearnerGraphException.InvalidInput("sources", "sources apply to measure=personalized_pagerank only");
         }
         int[] src = analytics.userIndexes(s, sourceIds, "sources");
-        AnalyticsService.CentralityRun run = analytics.centrality(m, src);
-        int[] comm = analytics.defaultCommunities().result().partition().community();
+        AnalyticsService.CentralityRun run = analytics.centrality(s, m, src);
+        int[] comm = analytics.defaultCommunities(s).result().partition().community();
         if (community != null && IntStream.of(comm).noneMatch(c -> c == community)) {
             throw new LearnerGraphException.NotFound("no community " + community + " in the default (leiden) clustering");
         }
@@ -60,7 +60,7 @@ public class InfluencersController {
                     + analytics.settings().smallCommunityFloor() + " members");
         }
         double[] score = run.scores();
-        int[] order = analytics.ranking(m, src);
+        int[] order = analytics.ranking(s, m, src);
         List<Integer> ranked = new java.util.ArrayList<>(lim);
         for (int i = 0; i < order.length && ranked.size() < lim; i++) {
             if (community == null || comm[order[i]] == community) {

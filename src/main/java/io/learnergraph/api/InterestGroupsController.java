@@ -40,7 +40,7 @@ public class InterestGroupsController {
     @Get
     public Groups groups() {
         GraphSnapshot s = analytics.snapshot();
-        InterestProfiles.Result r = analytics.interests();
+        InterestProfiles.Result r = analytics.interests(s);
         int floor = analytics.settings().smallCommunityFloor();
         List<Group> groups = new ArrayList<>();
         int small = 0;

@@ -4,6 +4,7 @@ import io.learnergraph.api.security.Access;
 import io.learnergraph.api.security.Role;
 import io.learnergraph.LearnerGraphException;
 import io.learnergraph.analysis.Progress;
+import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.service.AnalyticsService;
 import io.learnergraph.service.CentralityMeasure;
 import io.learnergraph.service.CommunityAlgorithm;
@@ -63,31 +64,31 @@ public class JobsController {
                 double resolution = number(p, "resolution", AnalyticsService.RESOLUTION_DEFAULT);
                 long seed = (long) number(p, "seed", AnalyticsService.SEED_DEFAULT);
                 yield jobs.submit(type, p, progress -> {
-                    analytics.snapshot();
+                    GraphSnapshot s = analytics.snapshot();
                     progress.accept(0.1);
                     // the profiles rank members by PageRank
                     Progress.reporting(Progress.range(progress, 0.1, 0.3),
-                            () -> analytics.centrality(CentralityMeasure.PAGERANK, new int[0]));
+                            () -> analytics.centrality(s, CentralityMeasure.PAGERANK, new int[0]));
                     AnalyticsService.CommunityRun run = Progress.reporting(Progress.range(progress, 0.3, 0.95),
-                            () -> analytics.communities(algorithm, resolution, seed));
+                            () -> analytics.communities(s, algorithm, resolution, seed));
                     return summary("modularity", run.result().modularity(), "communityCount",
                             run.result().partition().count(), "snapshotVersion", run.version());
                 });
             }
             case "centrality" -> {
                 CentralityMeasure measure = CentralityMeasure.parse(p.getOrDefault("measure", "pagerank"));
-                int[] sources = analytics.userIndexes(analytics.snapshot(), Params.list(p.get("sources")), "sources");
+                GraphSnapshot s = analytics.snapshot(); // the sources' dense ids are this snapshot's
+                int[] sources = analytics.userIndexes(s, Params.list(p.get("sources")), "sources");
                 yield jobs.submit(type, p, progress -> {
-                    analytics.snapshot();
                     progress.accept(0.1);
                     AnalyticsService.CentralityRun run = Progress.reporting(Progress.range(progress, 0.1, 0.95),
-                            () -> analytics.centrality(measure, sources));
+                            () -> analytics.centrality(s, measure, sources));
                     return summary("method", run.method(), "seconds", run.seconds(), "snapshotVersion", run.version());
                 });
             }
             case "refresh" -> jobs.submit(type, p, progress -> summary("snapshotVersion", snapshots.refresh().version()));
             case "write-back" -> jobs.submit(type, p, progress -> {
-                WriteBackService.Report r = writeBack.writeBack(progress);
+                WriteBackService.Report r = writeBack.writeBack(analytics.snapshot(), progress);
                 return summary("users", r.users(), "writeSeconds", r.writeSeconds());
             });
             default -> throw new LearnerGraphException.InvalidInput("type", "unknown job type '" + type

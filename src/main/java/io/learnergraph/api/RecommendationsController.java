@@ -51,8 +51,12 @@ public class RecommendationsController {
     }
 
     @Serdeable
+    /**
+     * @param snapshotVersion the snapshot the candidates come from
+     * @param feedPosition    the change-feed position the user's own events reflect (null in batch)
+     */
     public record UserRecommendations(String userId, String strategy, boolean coldStart, String collaborative,
-                                      long snapshotVersion, List<Item> items) {
+                                      long snapshotVersion, @Nullable Long feedPosition, List<Item> items) {
     }
 
     @Serdeable
@@ -109,7 +113,7 @@ public class RecommendationsController {
                                        @Nullable @QueryValue Double diversity, @Nullable @QueryValue Double beta) {
         RecommendationService.Answer a = recommendations.recommend(id, new RecommendationService.Options(limit, strategy,
                 includeGated, explain, weights, diversity, beta));
-        return view(a.snapshot(), a.parameters().strategy().key(), a.recommendations());
+        return view(a.snapshot(), a.parameters().strategy().key(), a.recommendations(), a.feedPosition());
     }
 
     @Post("/recommendations/batch")
@@ -118,7 +122,8 @@ public class RecommendationsController {
                 request.includeGated(), request.explain(), request.weights(), null, null);
         RecommendationService.Batch b = recommendations.batch(request.userIds(), o);
         String strategy = b.parameters().strategy().key();
-        return new BatchResponse(b.snapshot().version(), b.results().stream().map(r -> view(b.snapshot(), strategy, r))
+        return new BatchResponse(b.snapshot().version(), b.results().stream().map(r -> view(b.snapshot(), strategy, r,
+                        null))
                 .toList(), b.unknownUserIds());
     }
 
@@ -157,10 +162,10 @@ public class RecommendationsController {
                         Arrays.stream(x.sharedTopics()).mapToObj(t -> topic(s, t)).toList())).toList());
     }
 
-    static UserRecommendations view(GraphSnapshot s, String strategy, Recommendations r) {
+    static UserRecommendations view(GraphSnapshot s, String strategy, Recommendations r, Long feedPosition) {
         List<Item> items = r.items().stream().map(i -> item(s, i)).toList();
         return new UserRecommendations(s.users().ids()[r.user()], strategy, r.coldStart(), r.collaborative(),
-                s.version(), items);
+                s.version(), feedPosition, items);
     }
 
     private static Item item(GraphSnapshot s, Recommendation i) {

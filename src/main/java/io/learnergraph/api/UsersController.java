@@ -4,6 +4,7 @@ import io.learnergraph.api.security.Access;
 import io.learnergraph.api.security.Role;
 import io.learnergraph.LearnerGraphException;
 import io.learnergraph.analysis.graph.GraphSnapshot;
+import io.learnergraph.analysis.graph.LiveView;
 import io.learnergraph.analysis.profile.InterestProfiles;
 import io.learnergraph.service.AnalyticsService;
 import io.learnergraph.analysis.growth.Engagement;
@@ -49,9 +50,13 @@ public class UsersController {
     }
 
     @Serdeable
+    /**
+     * Scores, community and interests are the snapshot's ({@code snapshotVersion}); tier, last
+     * activity, degree and engagement are live, through change {@code feedPosition}.
+     */
     public record User(String userId, String name, String tier, String joinedAt, String lastActiveAt, int communityId,
                        Map<String, Double> scores, Degree degree, Profile profile, EngagementView engagement,
-                       long snapshotVersion) {
+                       long snapshotVersion, long feedPosition) {
     }
 
     @Serdeable
@@ -78,31 +83,28 @@ public class UsersController {
 
     @Get("/{id}")
     public User user(@PathVariable String id) {
-        GraphSnapshot s = analytics.snapshot();
+        LiveView live = analytics.live();
+        GraphSnapshot s = live.snapshot();
         int u = s.users().indexOf(id).orElseThrow(() -> new LearnerGraphException.NotFound("no user '" + id + "'"));
         Map<String, Double> scores = new LinkedHashMap<>();
         for (CentralityMeasure m : new CentralityMeasure[]{CentralityMeasure.PAGERANK, CentralityMeasure.BETWEENNESS,
                 CentralityMeasure.EIGENVECTOR, CentralityMeasure.HARMONIC, CentralityMeasure.CORENESS}) {
-            scores.put(m.key(), analytics.centrality(m, new int[0]).scores()[u]);
+            scores.put(m.key(), analytics.centrality(s, m, new int[0]).scores()[u]);
         }
-        AnalyticsService.Degrees d = analytics.degrees();
-        InterestProfiles.Result interests = analytics.interests();
+        AnalyticsService.LiveUser d = analytics.liveUser(live, u);
+        InterestProfiles.Result interests = analytics.interests(s);
         Profile profile = profile(s, interests, u);
-        return new User(s.users().ids()[u], s.users().names()[u], s.users().tiers()[u], time(s.users().joinedMinute()[u]),
-                time(s.users().lastActive()[u]), analytics.defaultCommunities().result().partition().community()[u],
-                scores, new Degree(d.in()[u], d.out()[u], d.weightedIn()[u], d.weightedOut()[u]), profile,
-                engagement(u), s.version());
+        return new User(s.users().ids()[u], s.users().names()[u], d.tier(), time(s.users().joinedMinute()[u]),
+                time(d.lastActive()), analytics.defaultCommunities(s).result().partition().community()[u],
+                scores, new Degree(d.in(), d.out(), d.weightedIn(), d.weightedOut()), profile,
+                engagement(live, u), s.version(), live.feedPosition());
     }
 
-    private EngagementView engagement(int u) {
-        if (growth.snapshot().activity().lastMinute() == io.learnergraph.analysis.graph.ActivityLog.NO_MINUTE) {
-            return null;
-        }
-        int at = growth.time(null, "asOf");
-        Engagement.Result r = growth.engagement(at, growth.settings().windowDays());
-        return new EngagementView(r.score()[u], r.windowDays(), Instant.ofEpochSecond(at * 60L).toString(),
-                r.visitDays()[u], r.learningHours()[u], r.completions()[u], r.ratings()[u], r.socialGiven()[u],
-                r.socialReceived()[u]);
+    private EngagementView engagement(LiveView live, int u) {
+        Engagement.UserEngagement r = growth.userEngagement(live, u);
+        return r == null ? null : new EngagementView(r.score(), r.windowDays(),
+                Instant.ofEpochSecond(r.asOf() * 60L).toString(), r.visitDays(), r.learningHours(), r.completions(),
+                r.ratings(), r.socialGiven(), r.socialReceived());
     }
 
     /** A user's top interest topics and interest group. */

@@ -67,7 +67,8 @@ public class BenchGrowthCommand implements Callable<Integer> {
                     "/api/lifecycle/transitions?from=" + Time.iso(last - 60 * Time.DAY) + "&to=" + to,
                     "/api/leaderboards?window=30d", "/api/leaderboards?window=30d&community=0"));
             // a dormant user for win-back (the stages are then cached, so this is not what is timed)
-            Lifecycle.Stage[] stages = context.getBean(GrowthService.class).stages(last).stage();
+            Lifecycle.Stage[] stages = context.getBean(GrowthService.class).stages(
+                    context.getBean(GrowthService.class).snapshot(), last).stage();
             for (int u = 0; u < stages.length; u++) {
                 if (stages[u] == Lifecycle.Stage.DORMANT) {
                     paths.add("/api/users/" + s.users().ids()[u] + "/win-back");

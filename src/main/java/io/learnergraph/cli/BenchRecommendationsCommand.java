@@ -92,7 +92,7 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
 
             t0 = System.nanoTime();
             io.learnergraph.analysis.profile.InterestProfiles.Result interests =
-                    context.getBean(io.learnergraph.service.AnalyticsService.class).interests();
+                    context.getBean(io.learnergraph.service.AnalyticsService.class).interests(s);
             System.out.printf(Locale.ROOT, "interest profiles: TF-IDF over %,d topics, k-means++ into %d groups on a "
                             + "sample, every user assigned, in %.1f s%n", s.topics().count(), interests.groupCount(),
                     (System.nanoTime() - t0) / 1e9);
@@ -187,13 +187,14 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
             // them here too, or the first user request would wait for sampled betweenness
             long t0 = System.nanoTime();
             io.learnergraph.service.AnalyticsService analytics = context.getBean(io.learnergraph.service.AnalyticsService.class);
+            io.learnergraph.analysis.graph.GraphSnapshot pinned = analytics.snapshot();
             for (io.learnergraph.service.CentralityMeasure m : io.learnergraph.service.CentralityMeasure.values()) {
                 if (m != io.learnergraph.service.CentralityMeasure.PERSONALIZED_PAGERANK) {
-                    analytics.centrality(m, new int[0]);
+                    analytics.centrality(pinned, m, new int[0]);
                 }
             }
-            analytics.defaultCommunities();
-            analytics.degrees();
+            analytics.defaultCommunities(pinned);
+            analytics.degrees(pinned);
             System.out.printf(Locale.ROOT, "%nanalytics caches warmed (all centralities, communities) in %.0f s%n",
                     (System.nanoTime() - t0) / 1e9);
             Path courses = Files.createTempFile("learnergraph-bench-courses", ".txt");

@@ -1,6 +1,7 @@
 package io.learnergraph.ingest;
 
 import io.learnergraph.LearnerGraphException;
+import io.learnergraph.model.GraphEvent;
 import io.learnergraph.store.CypherQuery;
 import io.learnergraph.store.Neo4jStore;
 import org.neo4j.driver.exceptions.Neo4jException;
@@ -26,6 +27,23 @@ final class BatchWriter {
 
     private final Neo4jStore store;
 
+    /**
+     * The feed's record of a batch: its events (follows, interactions, learning, memberships) for
+     * the other instances to apply, or "reload" for nodes, topics and prerequisites, which change
+     * what the in-memory graph is built of.
+     */
+    static Neo4jStore.ChangeRecord change(List<Pending> batch) {
+        List<GraphEvent> events = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            GraphEvent e = GraphEvent.fromRow(p.row());
+            if (e == null) {
+                return new Neo4jStore.ChangeRecord("reload", null, null);
+            }
+            events.add(e);
+        }
+        return new Neo4jStore.ChangeRecord("events", GraphEvent.encode(events), null);
+    }
+
     BatchWriter(Neo4jStore store) {
         this.store = store;
     }
@@ -36,7 +54,7 @@ final class BatchWriter {
             return List.of();
         }
         try {
-            store.write(statement, Map.of("rows", batch.stream().map(Pending::row).toList()));
+            store.write(statement, Map.of("rows", batch.stream().map(Pending::row).toList()), change(batch));
             return List.of();
         } catch (LearnerGraphException.DatabaseUnavailable e) {
             throw e;
@@ -44,7 +62,7 @@ final class BatchWriter {
             List<Refused> refused = new ArrayList<>();
             for (Pending p : batch) {
                 try {
-                    store.write(statement, Map.of("rows", List.of(p.row())));
+                    store.write(statement, Map.of("rows", List.of(p.row())), change(List.of(p)));
                 } catch (Neo4jException rowError) {
                     refused.add(new Refused(p, "database refused the row: " + rowError.getMessage()));
                 }

@@ -92,10 +92,14 @@ public class GraphImporter {
         }
         List<ImportReport.FileReport> reports;
         try {
-            reports = path == ImportReport.Mode.BULK
-                    ? new BulkLoad(store, tiers, deferred -> transactional(deferred, ImportProgress.NONE)).run(dir,
-                    progress)
-                    : transactional(dir, progress).files();
+            if (path == ImportReport.Mode.BULK) {
+                reports = new BulkLoad(store, tiers, deferred -> transactional(deferred, ImportProgress.NONE)).run(dir,
+                        progress);
+                // the store was replaced under any other instance reading it: they reload
+                store.appendChange(new Neo4jStore.ChangeRecord("reload", null, null));
+            } else {
+                reports = transactional(dir, progress).files();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("bulk load of " + dir + " failed: " + e.getMessage(), e);
         } finally {

@@ -14,8 +14,11 @@ import io.learnergraph.analysis.community.Modularity;
 import io.learnergraph.analysis.community.ModularityParameters;
 import io.learnergraph.analysis.community.Partition;
 import io.learnergraph.analysis.community.WeaklyConnectedComponents;
+import io.learnergraph.analysis.graph.ActivityLog;
 import io.learnergraph.analysis.graph.CsrGraph;
+import io.learnergraph.analysis.graph.DeltaLog;
 import io.learnergraph.analysis.graph.GraphSnapshot;
+import io.learnergraph.analysis.graph.LiveView;
 import io.learnergraph.analysis.profile.CommunityProfiler;
 import io.learnergraph.analysis.profile.InterestProfiles;
 import io.learnergraph.config.AnalyticsSettings;
@@ -26,8 +29,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Runs the analyses on the current snapshot and caches each result per snapshot version and
+ * Runs the analyses on a snapshot the caller pinned ({@link #snapshot()} once, at the start of a
+ * request or job, then passed to every call) and caches each result per snapshot version and
  * parameters; concurrent identical requests compute once. A new snapshot drops older results.
+ * No method reads "the current snapshot" by itself: an answer built from several analyses must
+ * not pair the scores of one snapshot with the ids of another.
  */
 @Singleton
 public class AnalyticsService {
@@ -51,6 +57,9 @@ public class AnalyticsService {
     private final SnapshotService snapshots;
     private final AnalyticsSettings settings;
     private final SnapshotCache cache = new SnapshotCache(Integer.MAX_VALUE);
+    /** The latest default Leiden and PageRank runs: warm starts for the next merged snapshot. */
+    private volatile CommunityRun lastLeiden;
+    private volatile CentralityRun lastPageRank;
 
     public AnalyticsService(SnapshotService snapshots, AnalyticsSettings settings) {
         this.snapshots = snapshots;
@@ -66,18 +75,75 @@ public class AnalyticsService {
         return settings;
     }
 
-    public CommunityRun communities(CommunityAlgorithm algorithm, double resolution, long seed) {
+    /** The snapshot with every change applied so far, pinned (user-level answers read it). */
+    public LiveView live() {
+        return snapshots.live();
+    }
+
+    /**
+     * One user as of the live view: degrees counting the ties formed since the snapshot (a
+     * follow or interaction with someone not tied before adds one), the latest activity, the tier
+     * after the latest membership change.
+     */
+    public record LiveUser(int in, int out, double weightedIn, double weightedOut, long lastActive, String tier) {
+    }
+
+    public LiveUser liveUser(LiveView v, int u) {
+        GraphSnapshot s = v.snapshot();
+        Degrees d = degrees(s);
+        CsrGraph social = s.social();
+        DeltaLog.View delta = v.delta();
+        int in = d.in()[u];
+        int out = d.out()[u];
+        double win = d.weightedIn()[u];
+        double wout = d.weightedOut()[u];
+        long last = s.users().lastActive()[u];
+        java.util.Set<Integer> newOut = new java.util.HashSet<>();
+        for (int e : delta.byActor(u)) {
+            if (delta.kind(e) != DeltaLog.Kind.FOLLOW && delta.minute(e) != ActivityLog.NO_MINUTE) {
+                last = last == GraphSnapshot.NO_TIME ? delta.minute(e) : Math.max(last, delta.minute(e));
+            }
+            if (delta.kind(e) != DeltaLog.Kind.LEARNING) {
+                int t = delta.target(e);
+                wout += snapshots.weights().weight(delta.type(e), time(delta.minute(e)), s.referenceMinute());
+                if (social.findArc(u, t) < 0 && newOut.add(t)) {
+                    out++;
+                }
+            }
+        }
+        java.util.Set<Integer> newIn = new java.util.HashSet<>();
+        for (int e : delta.byTarget(u)) {
+            int a = delta.actor(e);
+            win += snapshots.weights().weight(delta.type(e), time(delta.minute(e)), s.referenceMinute());
+            if (social.findArc(a, u) < 0 && newIn.add(a)) {
+                in++;
+            }
+        }
+        int m = delta.latestMembership(u);
+        return new LiveUser(in, out, win, wout, last, m >= 0 ? delta.memberTier(m) : s.users().tiers()[u]);
+    }
+
+    private static long time(int minute) {
+        return minute == ActivityLog.NO_MINUTE ? GraphSnapshot.NO_TIME : minute;
+    }
+
+    public CommunityRun communities(GraphSnapshot s, CommunityAlgorithm algorithm, double resolution, long seed) {
         if (!(resolution > 0) || Double.isInfinite(resolution)) {
             throw new LearnerGraphException.InvalidInput("resolution", "resolution must be > 0, was " + resolution);
         }
-        GraphSnapshot s = snapshots.current();
         String key = s.version() + "|communities|" + algorithm + "|" + resolution + "|" + seed;
         return cached(key, () -> {
             long start = System.nanoTime();
             CsrGraph g = s.socialUndirected();
             ModularityParameters p = ModularityParameters.defaults().withResolution(resolution).withSeed(seed);
             CommunityResult result = switch (algorithm) {
-                case LEIDEN -> Leiden.compute(g, p);
+                case LEIDEN -> {
+                    CommunityRun previous = lastLeiden;
+                    boolean[] touched = previous == null || resolution != RESOLUTION_DEFAULT || seed != SEED_DEFAULT
+                            ? null : snapshots.touchedBetween(previous.version(), s);
+                    yield touched == null ? Leiden.compute(g, p)
+                            : Leiden.compute(g, p, previous.result().partition().community(), touched);
+                }
                 case LOUVAIN -> Louvain.compute(g, p);
                 case LABEL_PROPAGATION -> LabelPropagation.compute(g, LabelPropagation.MAX_SWEEPS_DEFAULT, seed);
                 case WCC -> {
@@ -85,21 +151,24 @@ public class AnalyticsService {
                     yield new CommunityResult(wcc, Modularity.of(g, wcc.community(), resolution), 1, true);
                 }
             };
-            double[] influence = centrality(CentralityMeasure.PAGERANK, new int[0]).scores();
+            double[] influence = centrality(s, CentralityMeasure.PAGERANK, new int[0]).scores();
             CommunityProfiler.Profiles profiles = CommunityProfiler.profile(s, result.partition(), influence,
                     new CommunityProfiler.Parameters(settings.smallCommunityFloor(), settings.inactiveDays(), 5, 5));
-            return new CommunityRun(s.version(), algorithm, resolution, seed, result, profiles,
+            CommunityRun run = new CommunityRun(s.version(), algorithm, resolution, seed, result, profiles,
                     (System.nanoTime() - start) / 1e9);
+            if (algorithm == CommunityAlgorithm.LEIDEN && resolution == RESOLUTION_DEFAULT && seed == SEED_DEFAULT) {
+                lastLeiden = run;
+            }
+            return run;
         });
     }
 
     /** The partition that labels users everywhere else (Leiden with default parameters). */
-    public CommunityRun defaultCommunities() {
-        return communities(CommunityAlgorithm.LEIDEN, RESOLUTION_DEFAULT, SEED_DEFAULT);
+    public CommunityRun defaultCommunities(GraphSnapshot s) {
+        return communities(s, CommunityAlgorithm.LEIDEN, RESOLUTION_DEFAULT, SEED_DEFAULT);
     }
 
-    public CentralityRun centrality(CentralityMeasure measure, int[] sources) {
-        GraphSnapshot s = snapshots.current();
+    public CentralityRun centrality(GraphSnapshot s, CentralityMeasure measure, int[] sources) {
         if (measure == CentralityMeasure.PERSONALIZED_PAGERANK && sources.length == 0) {
             throw new LearnerGraphException.InvalidInput("sources",
                     "personalized_pagerank needs sources: one or more user ids, comma separated");
@@ -114,7 +183,15 @@ public class AnalyticsService {
             double[] scores;
             String method = "exact";
             switch (measure) {
-                case PAGERANK -> scores = PageRank.compute(s.social(), PageRank.Parameters.defaults()).scores();
+                case PAGERANK -> {
+                    // warm: from the previous snapshot's ranks when only merges came between (same ids)
+                    CentralityRun previous = lastPageRank;
+                    PageRank.Parameters p = PageRank.Parameters.defaults();
+                    if (previous != null && snapshots.touchedBetween(previous.version(), s) != null) {
+                        p = p.withInitial(previous.scores());
+                    }
+                    scores = PageRank.compute(s.social(), p).scores();
+                }
                 case PERSONALIZED_PAGERANK -> scores = PageRank.compute(s.social(),
                         PageRank.Parameters.defaults().withSources(sorted)).scores();
                 case BETWEENNESS -> {
@@ -139,12 +216,17 @@ public class AnalyticsService {
                         method = "sampled: " + r.sources() + " BFS sources (Eppstein-Wang)";
                     }
                 }
-                case DEGREE -> scores = Arrays.stream(degrees().in()).asDoubleStream().toArray();
+                case DEGREE -> scores = Arrays.stream(degrees(s).in()).asDoubleStream().toArray();
                 case CORENESS -> scores = Arrays.stream(Coreness.compute(s.socialUndirected())).asDoubleStream()
                         .toArray();
                 default -> throw new IllegalStateException("unhandled measure " + measure);
             }
-            return new CentralityRun(s.version(), measure, scores, method, (System.nanoTime() - start) / 1e9);
+            CentralityRun run = new CentralityRun(s.version(), measure, scores, method,
+                    (System.nanoTime() - start) / 1e9);
+            if (measure == CentralityMeasure.PAGERANK) {
+                lastPageRank = run;
+            }
+            return run;
         });
     }
 
@@ -152,8 +234,8 @@ public class AnalyticsService {
      * Users ordered by a measure, highest first (ties by dense id), cached per snapshot: a
      * leaderboard request then reads the head of an array instead of sorting every user.
      */
-    public int[] ranking(CentralityMeasure measure, int[] sources) {
-        CentralityRun run = centrality(measure, sources);
+    public int[] ranking(GraphSnapshot s, CentralityMeasure measure, int[] sources) {
+        CentralityRun run = centrality(s, measure, sources);
         int[] sorted = sources.clone();
         Arrays.sort(sorted);
         String key = run.version() + "|ranking|" + measure + "|" + Arrays.toString(sorted);
@@ -166,15 +248,13 @@ public class AnalyticsService {
     }
 
     /** Users' TF-IDF topic profiles and their k-means interest groups, cached per snapshot. */
-    public InterestProfiles.Result interests() {
-        GraphSnapshot s = snapshots.current();
+    public InterestProfiles.Result interests(GraphSnapshot s) {
         return cached(s.version() + "|interests", () -> InterestProfiles.compute(s, new InterestProfiles.Parameters(
                 settings.interestGroups(), settings.interestSample(), 100, SEED_DEFAULT)));
     }
 
     /** In and out degrees on the directed social graph: distinct users and total tie weight. */
-    public Degrees degrees() {
-        GraphSnapshot s = snapshots.current();
+    public Degrees degrees(GraphSnapshot s) {
         return cached(s.version() + "|degrees", () -> {
             CsrGraph g = s.social();
             int n = g.nodeCount();

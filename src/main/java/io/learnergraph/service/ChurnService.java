@@ -66,8 +66,13 @@ public class ChurnService {
     }
 
     /** Every active user scored at {@code scoredAt} by one model on one snapshot; {@code order} by risk, highest first. */
-    public record Scores(long snapshotVersion, Instant modelTrainedAt, int scoredAt, ChurnModel model,
+    /** Risks of the active users of {@code snapshot}: its dense ids are the ones the rows name. */
+    public record Scores(GraphSnapshot snapshot, Instant modelTrainedAt, int scoredAt, ChurnModel model,
                          ChurnFeatures.Matrix matrix, double[] risk, int[] order) {
+        public long snapshotVersion() {
+            return snapshot.version();
+        }
+
         public String scoredAtText() {
             return ChurnFeatures.describe(scoredAt);
         }
@@ -101,7 +106,7 @@ public class ChurnService {
             snapshots.onNewSnapshot(s -> background.submit(() -> {
                 try {
                     if (current != null) {
-                        writeBack(scores());
+                        writeBack(scores(s));
                     }
                 } catch (RuntimeException e) {
                     LOG.warn("churn re-score of snapshot v{} failed: {}", s.version(), e.getMessage());
@@ -186,7 +191,7 @@ public class ChurnService {
                 view.asOf(), r.definition().horizonDays(), String.format("%.3f", view.auc()),
                 String.format("%.3f", view.aucWithoutGraphFeatures()), view.positives(), view.population());
         progress.accept(0.8);
-        Scores sc = scores();
+        Scores sc = scores(s);
         progress.accept(0.9);
         if (settings.writeBack()) {
             writeBack(sc);
@@ -199,10 +204,9 @@ public class ChurnService {
         return currentModel().view();
     }
 
-    /** Scores of the current snapshot under the latest model (computed once per snapshot and model). */
-    public Scores scores() {
+    /** Scores of snapshot {@code s} under the latest model (computed once per snapshot and model). */
+    public Scores scores(GraphSnapshot s) {
         Current c = currentModel();
-        GraphSnapshot s = analytics.snapshot();
         Scores cached = scores;
         if (cached != null && cached.snapshotVersion() == s.version() && cached.model() == c.model()) {
             return cached;
@@ -219,16 +223,22 @@ public class ChurnService {
             int[] order = IntStream.range(0, m.rows()).boxed()
                     .sorted((a, b) -> risk[a] != risk[b] ? Double.compare(risk[b], risk[a]) : Integer.compare(a, b))
                     .mapToInt(Integer::intValue).toArray();
-            scores = new Scores(s.version(), c.model().trainedAt(), at, c.model(), m, risk, order);
-            return scores;
+            Scores fresh = new Scores(s, c.model().trainedAt(), at, c.model(), m, risk, order);
+            if (scores == null || scores.snapshotVersion() <= s.version()) {
+                scores = fresh; // an older snapshot's scores are answered, never kept over newer ones
+            }
+            return fresh;
         }
     }
 
-    /** Writes churnRisk onto every user of the scored snapshot (null for those not active). */
+    /**
+     * Writes churnRisk onto every user of the scored snapshot (null for those not active), by
+     * that snapshot's store ids. A newer snapshot is scored and written by its own listener.
+     */
     public long writeBack(Scores sc) {
-        GraphSnapshot s = analytics.snapshot();
-        if (s.version() != sc.snapshotVersion()) {
-            return 0; // a newer snapshot is scored and written by its own listener
+        GraphSnapshot s = sc.snapshot();
+        if (analytics.snapshot().version() != s.version()) {
+            return 0;
         }
         long start = System.nanoTime();
         List<ChurnStore.Risk> rows = new ArrayList<>(s.users().count());
@@ -325,8 +335,8 @@ public class ChurnService {
     }
 
     /** Users (dense ids) in the top {@code influencer-share} by PageRank. */
-    public boolean[] influencers() {
-        int[] ranking = analytics.ranking(CentralityMeasure.PAGERANK, new int[0]);
+    public boolean[] influencers(GraphSnapshot s) {
+        int[] ranking = analytics.ranking(s, CentralityMeasure.PAGERANK, new int[0]);
         boolean[] top = new boolean[ranking.length];
         int k = (int) Math.ceil(ranking.length * settings.influencerShare());
         Arrays.stream(ranking, 0, Math.min(k, ranking.length)).forEach(u -> top[u] = true);

@@ -3,6 +3,7 @@ package io.learnergraph.service;
 import io.learnergraph.LearnerGraphException;
 import io.learnergraph.analysis.graph.ActivityLog;
 import io.learnergraph.analysis.graph.GraphSnapshot;
+import io.learnergraph.analysis.graph.LiveView;
 import io.learnergraph.analysis.growth.CourseQuality;
 import io.learnergraph.analysis.growth.Engagement;
 import io.learnergraph.analysis.growth.Grouping;
@@ -75,8 +76,8 @@ public class GrowthService {
     // ------------------------------------------------------------------ parameters
 
     /** An ISO-8601 time within the data, or the latest event when blank. */
-    public int time(String value, String parameter) {
-        ActivityLog log = snapshot().activity();
+    public int time(GraphSnapshot s, String value, String parameter) {
+        ActivityLog log = s.activity();
         if (log.lastMinute() == ActivityLog.NO_MINUTE) {
             throw new LearnerGraphException.Conflict("the graph has no dated events yet");
         }
@@ -129,13 +130,12 @@ public class GrowthService {
     }
 
     /** Users by the default (Leiden) community, their current tier, or all in one group. */
-    public Grouping grouping(GroupBy by) {
-        GraphSnapshot s = snapshot();
+    public Grouping grouping(GraphSnapshot s, GroupBy by) {
         int n = s.users().count();
         return switch (by) {
             case NONE -> Grouping.all(n);
             case COMMUNITY -> {
-                int[] community = analytics.defaultCommunities().result().partition().community();
+                int[] community = analytics.defaultCommunities(s).result().partition().community();
                 int count = java.util.Arrays.stream(community).max().orElse(-1) + 1;
                 String[] keys = new String[count];
                 for (int c = 0; c < count; c++) {
@@ -156,40 +156,59 @@ public class GrowthService {
 
     // ------------------------------------------------------------------ cached computations
 
-    public Engagement.Result engagement(int asOf, int windowDays) {
-        return cached("engagement|" + asOf + "|" + windowDays, () -> Engagement.compute(snapshot(), asOf, windowDays,
+    public Engagement.Result engagement(GraphSnapshot s, int asOf, int windowDays) {
+        return cached(s, "engagement|" + asOf + "|" + windowDays, () -> Engagement.compute(s, asOf, windowDays,
                 new Engagement.Weights(settings.engagementWeight("visits"), settings.engagementWeight("learning"),
                         settings.engagementWeight("completions"), settings.engagementWeight("ratings"),
                         settings.engagementWeight("given"), settings.engagementWeight("received"))));
     }
 
-    public CourseQuality.Result quality() {
-        return cached("quality", () -> CourseQuality.compute(snapshot(),
-                analytics.centrality(CentralityMeasure.PAGERANK, new int[0]).scores(),
+    /**
+     * One user's engagement over the configured window up to the latest event of the live graph
+     * (the delta's events count): null when the graph has no dated event.
+     */
+    public Engagement.UserEngagement userEngagement(LiveView live, int u) {
+        int last = live.snapshot().activity().lastMinute();
+        for (int e : live.delta().byActor(u)) {
+            last = Math.max(last, live.delta().minute(e));
+        }
+        if (last == ActivityLog.NO_MINUTE) {
+            return null;
+        }
+        return Engagement.forUser(live.snapshot(), live.delta(), u, Math.max(last,
+                        live.snapshot().activity().lastMinute()), settings.windowDays(),
+                new Engagement.Weights(settings.engagementWeight("visits"), settings.engagementWeight("learning"),
+                        settings.engagementWeight("completions"), settings.engagementWeight("ratings"),
+                        settings.engagementWeight("given"), settings.engagementWeight("received")));
+    }
+
+    public CourseQuality.Result quality(GraphSnapshot s) {
+        return cached(s, "quality", () -> CourseQuality.compute(s,
+                analytics.centrality(s, CentralityMeasure.PAGERANK, new int[0]).scores(),
                 new CourseQuality.Parameters(settings.ratingPrior(), settings.completionPrior(),
                         settings.qualityWeight("rating"), settings.qualityWeight("completion"),
                         settings.qualityWeight("creator"))));
     }
 
-    public Leaderboard.Result leaderboard(int asOf, int windowDays) {
+    public Leaderboard.Result leaderboard(GraphSnapshot s, int asOf, int windowDays) {
         Map<Leaderboard.Kind, Double> points = new EnumMap<>(Leaderboard.Kind.class);
         for (Leaderboard.Kind k : Leaderboard.Kind.values()) {
             points.put(k, settings.points().getOrDefault(k.key(), 0.0));
         }
-        return cached("leaderboard|" + asOf + "|" + windowDays, () -> Leaderboard.compute(snapshot(), asOf, windowDays,
+        return cached(s, "leaderboard|" + asOf + "|" + windowDays, () -> Leaderboard.compute(s, asOf, windowDays,
                 points));
     }
 
     /** Stages at {@code t}; "at risk" from the churn model when one has scored exactly this time. */
-    public Stages stages(int t) {
-        return cached("stages|" + t, () -> {
+    public Stages stages(GraphSnapshot s, int t) {
+        return cached(s, "stages|" + t, () -> {
             double[] risk = null;
             // the model scores only the latest event: for any other time (transitions, a past
             // asOf) asking for its scores would cost a full scoring for nothing
             try {
-                ChurnService.Scores sc = t == snapshot().activity().lastMinute() ? churn.scores() : null;
-                if (sc != null && sc.scoredAt() == t && sc.snapshotVersion() == snapshot().version()) {
-                    risk = new double[snapshot().users().count()];
+                ChurnService.Scores sc = t == s.activity().lastMinute() ? churn.scores(s) : null;
+                if (sc != null && sc.scoredAt() == t) {
+                    risk = new double[s.users().count()];
                     java.util.Arrays.fill(risk, Double.NaN);
                     for (int i = 0; i < sc.matrix().rows(); i++) {
                         risk[sc.matrix().users()[i]] = sc.risk()[i];
@@ -198,7 +217,7 @@ public class GrowthService {
             } catch (LearnerGraphException.Conflict noModel) {
                 // no churn model: falling engagement decides
             }
-            return new Stages(Lifecycle.stages(snapshot(), t, lifecycleParameters(), risk),
+            return new Stages(Lifecycle.stages(s, t, lifecycleParameters(), risk),
                     risk != null ? "churn model" : "falling engagement");
         });
     }
@@ -213,10 +232,11 @@ public class GrowthService {
     }
 
     /**
-     * {@code compute}'s value for {@code key} on the current snapshot, computed once (concurrent
-     * callers of the same view wait for it, other views go ahead); a new snapshot empties it.
+     * {@code compute}'s value for {@code key} on snapshot {@code s}, computed once (concurrent
+     * callers of the same view wait for it, other views go ahead); a new snapshot empties it. The
+     * key carries {@code s}'s version, the one {@code compute} reads.
      */
-    public <T> T cached(String key, Supplier<T> compute) {
-        return cache.get(snapshot().version() + "|" + key, compute);
+    public <T> T cached(GraphSnapshot s, String key, Supplier<T> compute) {
+        return cache.get(s.version() + "|" + key, compute);
     }
 }

@@ -20,21 +20,23 @@ public class PrivacyService {
     }
 
     private final Neo4jStore store;
-    private final SnapshotService snapshots;
+    private final LiveGraphFollower follower;
     private final RecommendationService recommendations;
 
-    public PrivacyService(Neo4jStore store, SnapshotService snapshots, RecommendationService recommendations) {
+    public PrivacyService(Neo4jStore store, LiveGraphFollower follower, RecommendationService recommendations) {
         this.store = store;
-        this.snapshots = snapshots;
+        this.follower = follower;
         this.recommendations = recommendations;
     }
 
     public Deleted deleteUser(String userId) {
-        SummaryCounters c = store.write(CypherQuery.DELETE_USER, Map.of("id", userId));
+        SummaryCounters c = store.write(CypherQuery.DELETE_USER, Map.of("id", userId),
+                new Neo4jStore.ChangeRecord("erase", null, userId));
         if (c.nodesDeleted() == 0) {
             throw new LearnerGraphException.NotFound("no user '" + userId + "'");
         }
-        long version = snapshots.refresh().version();
+        // applied before answering: the erasure is out of the live graph when the request returns
+        long version = follower.catchUp().version();
         recommendations.requireVersion(version);
         return new Deleted(userId, c.relationshipsDeleted(), version);
     }

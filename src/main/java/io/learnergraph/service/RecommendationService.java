@@ -1,7 +1,9 @@
 package io.learnergraph.service;
 
 import io.learnergraph.LearnerGraphException;
+import io.learnergraph.analysis.graph.DeltaLog;
 import io.learnergraph.analysis.graph.GraphSnapshot;
+import io.learnergraph.analysis.graph.LiveView;
 import io.learnergraph.analysis.recommend.LearningPaths;
 import io.learnergraph.analysis.recommend.RecommendationParameters;
 import io.learnergraph.analysis.recommend.RecommendationParameters.SourceWeights;
@@ -11,6 +13,7 @@ import io.learnergraph.analysis.recommend.Recommender;
 import io.learnergraph.analysis.recommend.RecommenderIndex;
 import io.learnergraph.analysis.recommend.SimilarCourses;
 import io.learnergraph.analysis.recommend.UpgradeAdvisor;
+import io.learnergraph.analysis.recommend.UserDelta;
 import io.learnergraph.config.LearnerGraphSettings;
 import io.learnergraph.config.RecommendationSettings;
 import jakarta.annotation.PreDestroy;
@@ -47,11 +50,16 @@ public class RecommendationService {
         }
     }
 
-    /** An answer with the snapshot its dense ids refer to (its version is the answer's version). */
-    public record Answer(GraphSnapshot snapshot, RecommendationParameters parameters, Recommendations recommendations) {
+    /**
+     * An answer with the snapshot its dense ids refer to (its version is the answer's version)
+     * and the change-feed position it reflects (the user's own events up to there are in it).
+     */
+    public record Answer(GraphSnapshot snapshot, RecommendationParameters parameters, Recommendations recommendations,
+                         long feedPosition) {
     }
 
     private final AnalyticsService analytics;
+    private final SnapshotService snapshots;
     private final RecommendationSettings settings;
     private final List<String> tiers;
     private final AtomicReference<RecommenderIndex> ready = new AtomicReference<>();
@@ -67,6 +75,7 @@ public class RecommendationService {
     public RecommendationService(AnalyticsService analytics, SnapshotService snapshots,
                                  RecommendationSettings settings, LearnerGraphSettings app) {
         this.analytics = analytics;
+        this.snapshots = snapshots;
         this.settings = settings;
         this.tiers = app.tiers();
         defaults(); // fail at startup, not on the first request, if the configuration is invalid
@@ -103,25 +112,18 @@ public class RecommendationService {
         }
         buildingVersion = s.version();
         building = CompletableFuture.supplyAsync(() -> {
-            for (int attempt = 1; ; attempt++) {
-                long t0 = System.nanoTime();
-                GraphSnapshot current = analytics.snapshot();
-                AnalyticsService.CommunityRun communities = analytics.defaultCommunities();
-                AnalyticsService.CentralityRun pagerank = analytics.centrality(CentralityMeasure.PAGERANK, new int[0]);
-                if (communities.version() != current.version() || pagerank.version() != current.version()) {
-                    if (attempt < 3) {
-                        continue; // the snapshot changed while its analyses ran: use the newer one
-                    }
-                    throw new IllegalStateException("the snapshot kept changing while the recommender index was built");
-                }
-                RecommenderIndex index = RecommenderIndex.build(current, settings.alpha(), tiers,
-                        communities.result().partition().community(), pagerank.scores(), settings.itemNeighbours());
-                ready.accumulateAndGet(index, (old, fresh) -> fresh.snapshot().version() < minimumVersion ? old
-                        : old == null || fresh.snapshot().version() > old.snapshot().version() ? fresh : old);
-                LOG.info("recommender index for snapshot v{} built in {} ms", current.version(),
-                        (System.nanoTime() - t0) / 1_000_000);
-                return index;
-            }
+            long t0 = System.nanoTime();
+            GraphSnapshot current = analytics.snapshot(); // the newest, pinned for the whole build
+            AnalyticsService.CommunityRun communities = analytics.defaultCommunities(current);
+            AnalyticsService.CentralityRun pagerank = analytics.centrality(current, CentralityMeasure.PAGERANK,
+                    new int[0]);
+            RecommenderIndex index = RecommenderIndex.build(current, settings.alpha(), tiers,
+                    communities.result().partition().community(), pagerank.scores(), settings.itemNeighbours());
+            ready.accumulateAndGet(index, (old, fresh) -> fresh.snapshot().version() < minimumVersion ? old
+                    : old == null || fresh.snapshot().version() > old.snapshot().version() ? fresh : old);
+            LOG.info("recommender index for snapshot v{} built in {} ms", current.version(),
+                    (System.nanoTime() - t0) / 1_000_000);
+            return index;
         }, builder);
         CompletableFuture<RecommenderIndex> mine = building;
         mine.whenComplete((i, e) -> {
@@ -138,11 +140,24 @@ public class RecommendationService {
     }
 
     public Answer recommend(String userId, Options o) {
+        LiveView live = snapshots.live();
         RecommenderIndex index = index();
         GraphSnapshot s = index.snapshot();
         int u = user(s, userId);
         RecommendationParameters p = parameters(o);
-        return new Answer(s, p, new Recommender(index).recommend(u, p));
+        return new Answer(s, p, new Recommender(index).recommend(u, p, userDelta(index, live, u)), live.feedPosition());
+    }
+
+    /**
+     * What the user did since the index's snapshot, by the live graph: their enrolments and
+     * completions leave their recommendations, their new ties count as social proof, at once.
+     * Nothing when the index's ids no longer match the live graph (a reload or an erasure is
+     * being indexed): the answer then is as of the index's snapshot.
+     */
+    private UserDelta userDelta(RecommenderIndex index, LiveView live, int u) {
+        java.util.List<DeltaLog.View> deltas = snapshots.deltasSince(index.snapshot().version(), live);
+        return deltas == null ? UserDelta.NONE
+                : UserDelta.of(deltas, u, snapshots.weights(), index.snapshot().referenceMinute());
     }
 
     /** One list per known user; unknown ids are reported, not fatal, so one bad id costs one entry. */
@@ -183,6 +198,7 @@ public class RecommendationService {
     }
 
     public Pinned<LearningPaths.LearningPath> learningPath(String userId, String topicId) {
+        LiveView live = snapshots.live();
         RecommenderIndex index = index();
         GraphSnapshot s = index.snapshot();
         int u = user(s, userId);
@@ -192,7 +208,7 @@ public class RecommendationService {
         int t = s.topics().indexOf(topicId).orElseThrow(() -> new LearnerGraphException.NotFound(
                 "no topic '" + topicId + "'"));
         try {
-            return new Pinned<>(s, LearningPaths.compute(index, u, t));
+            return new Pinned<>(s, LearningPaths.compute(index, u, t, userDelta(index, live, u)));
         } catch (LearningPaths.PrerequisiteCycle e) {
             throw new LearnerGraphException.Conflict("the prerequisites of topic '" + topicId + "' contain a cycle: "
                     + String.join(" -> ", e.topics()) + "; fix topic_prerequisites and re-import");

@@ -41,7 +41,7 @@ public class WriteBackService {
         if (analytics.settings().writeBackOnRefresh()) {
             snapshots.onNewSnapshot(s -> background.submit(() -> {
                 try {
-                    writeBack();
+                    writeBack(s, p -> { });
                 } catch (RuntimeException e) {
                     LOG.warn("write-back of snapshot v{} failed: {}", s.version(), e.getMessage());
                 }
@@ -50,25 +50,28 @@ public class WriteBackService {
     }
 
     public Report writeBack() {
-        return writeBack(p -> { });
+        return writeBack(analytics.snapshot(), p -> { });
     }
 
-    /** Computes what is not cached yet, then writes; reports progress through {@code progress}. */
-    public Report writeBack(DoubleConsumer progress) {
+    /**
+     * Computes what is not cached yet for snapshot {@code s}, then writes; reports progress
+     * through {@code progress}. Every score comes from {@code s}, and so do the store ids they
+     * are written to.
+     */
+    public Report writeBack(GraphSnapshot s, DoubleConsumer progress) {
         long start = System.nanoTime();
-        GraphSnapshot s = analytics.snapshot();
         progress.accept(0.05);
-        double[] pagerank = analytics.centrality(CentralityMeasure.PAGERANK, new int[0]).scores();
+        double[] pagerank = analytics.centrality(s, CentralityMeasure.PAGERANK, new int[0]).scores();
         progress.accept(0.15);
-        int[] community = analytics.defaultCommunities().result().partition().community();
+        int[] community = analytics.defaultCommunities(s).result().partition().community();
         progress.accept(0.35);
-        double[] betweenness = analytics.centrality(CentralityMeasure.BETWEENNESS, new int[0]).scores();
+        double[] betweenness = analytics.centrality(s, CentralityMeasure.BETWEENNESS, new int[0]).scores();
         progress.accept(0.55);
-        double[] eigenvector = analytics.centrality(CentralityMeasure.EIGENVECTOR, new int[0]).scores();
+        double[] eigenvector = analytics.centrality(s, CentralityMeasure.EIGENVECTOR, new int[0]).scores();
         progress.accept(0.6);
-        double[] harmonic = analytics.centrality(CentralityMeasure.HARMONIC, new int[0]).scores();
+        double[] harmonic = analytics.centrality(s, CentralityMeasure.HARMONIC, new int[0]).scores();
         progress.accept(0.75);
-        double[] coreness = analytics.centrality(CentralityMeasure.CORENESS, new int[0]).scores();
+        double[] coreness = analytics.centrality(s, CentralityMeasure.CORENESS, new int[0]).scores();
         progress.accept(0.8);
         long computed = System.nanoTime();
         List<WriteBackStore.UserScores> rows = new ArrayList<>(s.users().count());

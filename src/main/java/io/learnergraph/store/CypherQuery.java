@@ -17,6 +17,7 @@ public enum CypherQuery {
     SCHEMA_COURSE_ID("schema/course-id-unique.cypher"),
     SCHEMA_TOPIC_ID("schema/topic-id-unique.cypher"),
     SCHEMA_TIER_NAME("schema/tier-name-unique.cypher"),
+    SCHEMA_CHANGE_SEQ("schema/change-seq-unique.cypher"),
     SCHEMA_MERGE_TIERS("schema/merge-tiers.cypher"),
 
     // import, one statement per CSV file (rows arrive as $rows)
@@ -69,6 +70,13 @@ public enum CypherQuery {
     WRITE_CHURN_RISK("churn/write-churn-risk.cypher"),
     SAVE_CHURN_MODEL("churn/save-model.cypher"),
     LATEST_CHURN_MODEL("churn/latest-model.cypher"),
+
+    // the change feed replicas converge through
+    APPEND_CHANGE("feed/append-change.cypher"),
+    CHANGES_AFTER("feed/changes-after.cypher"),
+    LATEST_CHANGE("feed/latest-change.cypher"),
+    OLDEST_CHANGE("feed/oldest-change.cypher"),
+    PRUNE_CHANGES("feed/prune-changes.cypher"),
 
     // privacy
     DELETE_USER("privacy/delete-user.cypher"),

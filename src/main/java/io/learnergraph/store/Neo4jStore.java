@@ -41,6 +41,7 @@ public class Neo4jStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Neo4jStore.class);
 
     private final Neo4jSettings settings;
+    private final String instanceId = java.util.UUID.randomUUID().toString();
     private final SessionConfig sessionConfig;
     private final SessionConfig readOnlySessionConfig;
     private final List<String> tiers;
@@ -200,6 +201,40 @@ public class Neo4jStore implements AutoCloseable {
     /** Runs a write query in a managed (retried) write transaction. */
     public SummaryCounters write(CypherQuery query, Map<String, Object> params) {
         return withSession(s -> s.executeWrite(tx -> tx.run(query.text(), params).consume().counters()));
+    }
+
+    /**
+     * What a write changed, for the change feed: its kind ({@code events}, {@code reload},
+     * {@code erase}), the events as JSON ({@code GraphEvent.encode}) or null, the erased user or null.
+     */
+    public record ChangeRecord(String kind, String payload, String userId) {
+    }
+
+    /**
+     * Runs a write query and appends its change to the feed in the same transaction: the feed
+     * holds exactly what was committed, once ({@code cypher/feed/append-change.cypher}).
+     */
+    public SummaryCounters write(CypherQuery query, Map<String, Object> params, ChangeRecord change) {
+        return withSession(s -> s.executeWrite(tx -> {
+            SummaryCounters counters = tx.run(query.text(), params).consume().counters();
+            Map<String, Object> feed = new java.util.HashMap<>();
+            feed.put("kind", change.kind());
+            feed.put("origin", instanceId);
+            feed.put("payload", change.payload());
+            feed.put("userId", change.userId());
+            tx.run(CypherQuery.APPEND_CHANGE.text(), feed).consume();
+            return counters;
+        }));
+    }
+
+    /** Appends a change that no data statement carries (a store replaced by a bulk load). */
+    public void appendChange(ChangeRecord change) {
+        write(CypherQuery.PING, Map.of(), change);
+    }
+
+    /** This process's name in the change feed: changes it wrote itself carry it. */
+    public String instanceId() {
+        return instanceId;
     }
 
     public <T> T inRead(TransactionCallback<T> work) {

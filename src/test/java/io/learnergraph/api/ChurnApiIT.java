@@ -160,8 +160,9 @@ class ChurnApiIT extends GraphTestSupport {
         assertEquals(number(model.get("auc")), stored.auc(), 1e-12);
         ChurnService restarted = new ChurnService(analytics, churnSettings, app, churnStore, json, snapshots);
         assertEquals(stored, restarted.model());
-        ChurnService.Scores again = restarted.scores();
-        int row = again.matrix().rowOf(analytics.snapshot().users().indexOf((String) top.get("userId")).orElseThrow());
+        io.learnergraph.analysis.graph.GraphSnapshot pinned = analytics.snapshot();
+        ChurnService.Scores again = restarted.scores(pinned);
+        int row = again.matrix().rowOf(pinned.users().indexOf((String) top.get("userId")).orElseThrow());
         assertEquals(number(top.get("risk")), again.risk()[row], 1e-12);
     }
 

@@ -72,6 +72,16 @@ class CypherFilesIT extends GraphTestSupport {
                 "asOf", "2026-03-01T00:00:00Z", "auc", 0.9));
         m.put(CypherQuery.LATEST_CHURN_MODEL, Map.of());
         m.put(CypherQuery.COURSE_DETAILS, Map.of("id", "c1"));
+        Map<String, Object> change = new java.util.HashMap<>();
+        change.put("kind", "events");
+        change.put("origin", "test");
+        change.put("payload", "[]");
+        change.put("userId", null);
+        m.put(CypherQuery.APPEND_CHANGE, change);
+        m.put(CypherQuery.CHANGES_AFTER, Map.of("after", 0L, "limit", 10));
+        m.put(CypherQuery.LATEST_CHANGE, Map.of());
+        m.put(CypherQuery.OLDEST_CHANGE, Map.of());
+        m.put(CypherQuery.PRUNE_CHANGES, Map.of("before", 0L, "keep", 10L, "limit", 10));
         m.put(CypherQuery.EXISTING_USER_IDS, Map.of("ids", List.of("u1", "nobody")));
         m.put(CypherQuery.EXISTING_COURSE_IDS, Map.of("ids", List.of("c1", "nothing")));
         for (CypherQuery q : List.of(CypherQuery.ALL_USER_IDS, CypherQuery.ALL_COURSE_IDS, CypherQuery.ALL_TOPIC_IDS,

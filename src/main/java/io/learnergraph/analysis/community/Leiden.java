@@ -37,19 +37,34 @@ public final class Leiden {
     }
 
     public static CommunityResult compute(CsrGraph undirected, ModularityParameters p) {
+        return compute(undirected, p, null, null);
+    }
+
+    /**
+     * A warm start: from {@code initial} (a partition of the same nodes, found before some edges
+     * changed) with only the {@code affected} nodes queued at first in the first run's local
+     * moving (the dynamic-frontier approach of Sahu, "DF Louvain/Leiden", 2024), and the initial
+     * partition's modularity as the quality to beat. Refinement and aggregation run as usual, so
+     * the result is a Leiden partition (well connected communities). Either may be null (a cold
+     * start: singletons, every node queued).
+     */
+    public static CommunityResult compute(CsrGraph undirected, ModularityParameters p, int[] initial,
+                                          boolean[] affected) {
         int n = undirected.nodeCount();
         SplittableRandom rnd = new SplittableRandom(p.seed());
+        boolean warm = initial != null && initial.length == n;
         int[] membership = new int[n];
         for (int v = 0; v < n; v++) {
-            membership[v] = v;
+            membership[v] = warm ? initial[v] : v;
         }
         int runs = 0;
         boolean converged = false;
-        double quality = Double.NEGATIVE_INFINITY;
+        double quality = warm ? Modularity.of(undirected, membership, p.resolution()) : Double.NEGATIVE_INFINITY;
         DoubleConsumer progress = Progress.current();
         while (runs < p.iterations() && !converged) {
+            boolean[] first = warm && runs == 0 && affected != null && affected.length == n ? affected : null;
             int[] next = run(undirected, membership, p, rnd, Progress.range(progress, (double) runs / p.iterations(),
-                    (double) (runs + 1) / p.iterations()));
+                    (double) (runs + 1) / p.iterations()), first);
             runs++;
             double q = Modularity.of(undirected, next, p.resolution());
             // a run that changes nothing, or gains less than the tolerance, ends the iterations
@@ -65,7 +80,7 @@ public final class Leiden {
     }
 
     private static int[] run(CsrGraph g, int[] initial, ModularityParameters p, SplittableRandom rnd,
-                             DoubleConsumer progress) {
+                             DoubleConsumer progress, boolean[] firstQueued) {
         int n = g.nodeCount();
         double gamma = p.resolution();
         ModularityLevel level = new ModularityLevel(g);
@@ -78,7 +93,7 @@ public final class Leiden {
         for (int depth = 0; depth < p.maxLevels(); depth++) {
             progress.accept(1 - Math.pow(0.5, depth)); // levels shrink fast; their number is not known ahead
             Cancellation.check();
-            level.moveNodesFast(comm, gamma, rnd);
+            level.moveNodesFast(comm, gamma, rnd, depth == 0 ? firstQueued : null);
             int count = ModularityLevel.renumber(comm);
             if (count == level.size()) {
                 break;

@@ -52,13 +52,33 @@ final class ModularityLevel {
      * community are queued again.
      */
     boolean moveNodesFast(int[] comm, double gamma, SplittableRandom rnd) {
+        return moveNodesFast(comm, gamma, rnd, null);
+    }
+
+    /**
+     * The same, starting with only the {@code first} nodes queued (all when null): a warm start
+     * from a partition that was good before a few edges changed visits the nodes those edges
+     * touch, and whatever their moves disturb (the dynamic frontier of Sahu 2024).
+     */
+    boolean moveNodesFast(int[] comm, double gamma, SplittableRandom rnd, boolean[] first) {
         int n = size();
         double[] k = communityStrength(comm);
         int[] queue = shuffled(n, rnd);
         boolean[] queued = new boolean[n];
-        Arrays.fill(queued, true);
-        int head = 0;
-        int count = n; // entries in the circular queue
+        int count;
+        if (first == null) {
+            Arrays.fill(queued, true);
+            count = n;
+        } else {
+            count = 0;
+            for (int i = 0; i < n; i++) {
+                if (first[queue[i]]) {
+                    queue[count++] = queue[i];
+                    queued[queue[count - 1]] = true;
+                }
+            }
+        }
+        int head = 0; // entries in the circular queue: count
         boolean anyMove = false;
         while (count > 0) {
             int v = queue[head];

@@ -147,6 +147,11 @@ public final class ActivityLog {
         return lo;
     }
 
+    /** Index of u's first event at or after minute t (events are in time order per user). */
+    public int firstAtOrAfter(int u, int t) {
+        return t == Integer.MIN_VALUE ? offsets[u] : firstAfter(u, t - 1);
+    }
+
     /** Minute of u's earliest dated event (of any type), or {@link #NO_MINUTE}. */
     public int firstDated(int u) {
         for (int e = offsets[u]; e < offsets[u + 1]; e++) {

@@ -1,6 +1,7 @@
 package io.learnergraph.analysis.growth;
 
 import io.learnergraph.analysis.graph.ActivityLog;
+import io.learnergraph.analysis.graph.DeltaLog;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 
 import java.util.BitSet;
@@ -90,5 +91,80 @@ public final class Engagement {
                     + w.socialGiven() * Math.log1p(given[u]) + w.socialReceived() * Math.log1p(r);
         });
         return new Result(asOf, windowDays, score, visits, hours, completions, ratings, given, received);
+    }
+
+    /** One user's engagement: the score and its components. */
+    public record UserEngagement(int asOf, int windowDays, double score, int visitDays, double learningHours,
+                                 int completions, int ratings, int socialGiven, int socialReceived) {
+    }
+
+    /**
+     * One user's engagement as of now in the live graph: the snapshot's events and the delta's
+     * (events already in the snapshot are not in the delta), as {@link #compute} counts them.
+     * O(the user's events in the window + their delta).
+     */
+    public static UserEngagement forUser(GraphSnapshot s, DeltaLog.View delta, int u, int asOf, int windowDays,
+                                         Weights w) {
+        ActivityLog log = s.activity();
+        int from = asOf - windowDays * Time.DAY;
+        BitSet days = new BitSet(windowDays);
+        double seconds = 0;
+        int completions = 0;
+        int ratings = 0;
+        int given = 0;
+        int received = 0;
+        for (int e = log.firstAfter(u, from), end = log.firstAfter(u, asOf); e < end; e++) {
+            if (log.isActivity(e)) {
+                days.set((asOf - log.minute(e)) / Time.DAY);
+                String type = log.typeName(log.type(e));
+                float value = log.value(e);
+                if ((type.equals("VIEWED") || type.equals("PROGRESSED")) && !Float.isNaN(value)) {
+                    seconds += value;
+                } else if (type.equals("COMPLETED")) {
+                    completions++;
+                } else if (type.equals("RATED")) {
+                    ratings++;
+                } else if (!log.isLearning(e)) {
+                    given++;
+                }
+            }
+        }
+        for (int e : delta.byActor(u)) {
+            int m = delta.minute(e);
+            if (delta.kind(e) == DeltaLog.Kind.FOLLOW || m == ActivityLog.NO_MINUTE || m <= from || m > asOf) {
+                continue;
+            }
+            days.set((asOf - m) / Time.DAY);
+            String type = delta.type(e);
+            if ((type.equals("VIEWED") || type.equals("PROGRESSED")) && !Float.isNaN(delta.value(e))) {
+                seconds += delta.value(e);
+            } else if (type.equals("COMPLETED")) {
+                completions++;
+            } else if (type.equals("RATED")) {
+                ratings++;
+            } else if (delta.kind(e) == DeltaLog.Kind.SOCIAL) {
+                given++;
+            }
+        }
+        ActivityLog.Received in = log.received();
+        for (int i = in.start(u); i < in.end(u); i++) {
+            int e = in.event(i);
+            int m = log.minute(e);
+            if (m > from && m <= asOf && !log.typeName(log.type(e)).equals(ActivityLog.FOLLOWS)) {
+                received++;
+            }
+        }
+        for (int e : delta.byTarget(u)) {
+            int m = delta.minute(e);
+            if (delta.kind(e) == DeltaLog.Kind.SOCIAL && m != ActivityLog.NO_MINUTE && m > from && m <= asOf) {
+                received++;
+            }
+        }
+        int visits = days.cardinality();
+        double hours = seconds / 3600;
+        double score = w.visitDays() * Math.log1p(visits) + w.learningHours() * Math.log1p(hours)
+                + w.completions() * Math.log1p(completions) + w.ratings() * Math.log1p(ratings)
+                + w.socialGiven() * Math.log1p(given) + w.socialReceived() * Math.log1p(received);
+        return new UserEngagement(asOf, windowDays, score, visits, hours, completions, ratings, given, received);
     }
 }

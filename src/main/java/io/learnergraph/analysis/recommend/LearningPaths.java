@@ -51,6 +51,11 @@ public final class LearningPaths {
     }
 
     public static LearningPath compute(RecommenderIndex index, int user, int goal) {
+        return compute(index, user, goal, UserDelta.NONE);
+    }
+
+    /** The path as of the index's snapshot plus the courses the user took or completed since ({@code delta}). */
+    public static LearningPath compute(RecommenderIndex index, int user, int goal, UserDelta delta) {
         GraphSnapshot s = index.snapshot();
         CsrGraph prerequisites = s.prerequisites();
         int nt = s.topics().count();
@@ -92,11 +97,21 @@ public final class LearningPaths {
                 }
             }
         }
+        for (int c : delta.taken()) {
+            for (int b = coverage.start(c); b < coverage.end(c); b++) {
+                int t = coverage.target(b);
+                if (delta.completed(c)) {
+                    completedCourse[t] = c;
+                } else {
+                    started[t] = true;
+                }
+            }
+        }
         List<Step> steps = new ArrayList<>();
         int remaining = 0;
         for (int t : order) {
             boolean satisfied = completedCourse[t] >= 0;
-            int course = satisfied ? -1 : bestCourse(index, user, t);
+            int course = satisfied ? -1 : bestCourse(index, user, t, delta);
             String upgrade = course >= 0 && index.courseTierRank(course) > index.userTierRank(user)
                     ? index.tierNames[index.courseTierRank(course)] : null;
             int[] requires = new int[prerequisites.degree(t)];
@@ -194,7 +209,7 @@ public final class LearningPaths {
         throw new IllegalStateException("no cycle found among " + topics.size() + " topics");
     }
 
-    private static int bestCourse(RecommenderIndex index, int user, int topic) {
+    private static int bestCourse(RecommenderIndex index, int user, int topic, UserDelta delta) {
         CsrGraph coveredBy = index.coveredBy;
         int userTier = index.userTierRank(user);
         int best = -1;
@@ -202,7 +217,7 @@ public final class LearningPaths {
         boolean bestOpen = false;
         for (int b = coveredBy.start(topic); b < coveredBy.end(topic); b++) {
             int c = coveredBy.target(b);
-            if (index.took(user, c)) {
+            if (index.took(user, c) || delta.took(c)) {
                 continue;
             }
             boolean open = index.courseTierRank(c) <= userTier;

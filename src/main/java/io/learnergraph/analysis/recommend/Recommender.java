@@ -49,6 +49,14 @@ public final class Recommender {
     }
 
     public Recommendations recommend(int user, RecommendationParameters p) {
+        return recommend(user, p, UserDelta.NONE);
+    }
+
+    /**
+     * Recommendations for {@code user} as of the index's snapshot plus what the user did since
+     * ({@code delta}): courses taken since are left out, ties formed since lend social proof.
+     */
+    public Recommendations recommend(int user, RecommendationParameters p, UserDelta delta) {
         GraphSnapshot s = index.snapshot();
         if (user < 0 || user >= s.users().count()) {
             throw new IllegalArgumentException("no user " + user);
@@ -58,6 +66,7 @@ public final class Recommender {
         for (int a = learning.start(user); a < learning.end(user) && !anyTaken; a++) {
             anyTaken = index.isTaken(learning.labels(a));
         }
+        anyTaken |= delta.taken().length > 0;
         SourceWeights w = switch (p.strategy()) {
             case BLEND -> p.weights();
             case KNOWLEDGE -> new SourceWeights(1, 0, 0, 0);
@@ -69,7 +78,7 @@ public final class Recommender {
         SourceResult knowledge = w.knowledge() > 0 && anyTaken ? KnowledgeSource.reused(index).run(user) : null;
         CollaborativeSource collaborative = w.collaborative() > 0 && anyTaken
                 ? CollaborativeSource.reused(index).run(user, p) : null;
-        SourceResult social = w.social() > 0 ? SocialSource.reused(index).run(user, p) : null;
+        SourceResult social = w.social() > 0 ? SocialSource.reused(index).run(user, p, delta) : null;
         SourceResult popular = w.popular() > 0 ? PopularSource.reused(index).run(user, p.includeGated()) : null;
         SourceResult[] sources = {knowledge, collaborative, social, popular};
         double[] weights = {w.knowledge(), w.collaborative(), w.social(), w.popular()};
@@ -85,7 +94,7 @@ public final class Recommender {
             Touched scored = sources[i].candidates();
             for (int k = 0; k < scored.size(); k++) {
                 int c = scored.get(k);
-                if (raw[c] > max[i] && !index.took(user, c)) {
+                if (raw[c] > max[i] && !index.took(user, c) && !delta.took(c)) {
                     max[i] = raw[c];
                 }
             }
@@ -98,7 +107,7 @@ public final class Recommender {
             Touched scored = sources[i].candidates();
             for (int k = 0; k < scored.size(); k++) {
                 int c = scored.get(k);
-                if (raw[c] > 0 && !index.took(user, c)) {
+                if (raw[c] > 0 && !index.took(user, c) && !delta.took(c)) {
                     blend.add(c, weights[i] * raw[c] / max[i]);
                 }
             }

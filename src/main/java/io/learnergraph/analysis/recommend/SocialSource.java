@@ -63,10 +63,15 @@ final class SocialSource extends ReusableSource {
     }
 
     SocialSource run(int forUser, RecommendationParameters p) {
+        return run(forUser, p, UserDelta.NONE);
+    }
+
+    /** With the ties the user formed since the snapshot counted as ties (the live graph's delta). */
+    SocialSource run(int forUser, RecommendationParameters p, UserDelta delta) {
         clearTouched();
         this.user = forUser;
         this.windowDays = p.windowDays();
-        score(p.halfLifeDays());
+        score(p.halfLifeDays(), delta);
         return this;
     }
 
@@ -81,10 +86,13 @@ final class SocialSource extends ReusableSource {
         trendingCount[c] = 0;
     }
 
-    private void score(double halfLifeDays) {
+    private void score(double halfLifeDays, UserDelta delta) {
         GraphSnapshot s = index.snapshot();
         CsrGraph social = s.social();
         double total = social.weightedDegree(user);
+        for (double w : delta.tieWeights()) {
+            total += w;
+        }
         double halfLife = halfLifeDays * 1440;
         int[] arcs = strongestArcs(social, user, MAX_TIES);
         java.util.Set<Integer> tied = new java.util.HashSet<>();
@@ -96,6 +104,15 @@ final class SocialSource extends ReusableSource {
                 if (counted) {
                     markTie(v);
                 }
+            }
+        }
+        for (int i = 0; i < delta.ties().length; i++) {
+            int v = delta.ties()[i];
+            if (v != user && !tied.contains(v) && total > 0 && delta.tieWeights()[i] > 0) {
+                if (addCoursesOf(v, delta.tieWeights()[i] / total, halfLife, TIE)) {
+                    markTie(v);
+                }
+                tied.add(v);
             }
         }
         int k = index.community(user);
