@@ -3,6 +3,7 @@ package io.learnergraph.api;
 import io.learnergraph.api.security.Access;
 import io.learnergraph.api.security.Role;
 import io.learnergraph.analysis.graph.GraphSnapshot;
+import io.learnergraph.analysis.graph.LiveView;
 import io.learnergraph.service.SnapshotService;
 import io.learnergraph.service.WriteBackService;
 import io.learnergraph.store.ProjectionLoader;
@@ -19,9 +20,14 @@ import io.micronaut.serde.annotation.Serdeable;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class GraphController {
 
+    /**
+     * @param deltaEvents  events applied to the snapshot as deltas since it was built
+     * @param feedPosition the change-feed position the live graph reflects
+     */
     @Serdeable
     public record Projection(long version, int users, int courses, int topics, int socialArcs, int learningPairs,
-                             long graphBytes, Long relationshipsLoaded, Double loadSeconds) {
+                             long graphBytes, Long relationshipsLoaded, Double loadSeconds, int deltaEvents,
+                             long feedPosition) {
     }
 
     @Serdeable
@@ -39,12 +45,14 @@ public class GraphController {
     @Access(Role.VIEWER)
     @Get("/projection")
     public Projection projection() {
-        return describe(snapshots.current());
+        LiveView live = snapshots.live();
+        return describe(live.snapshot(), live.delta().size(), live.feedPosition());
     }
 
     @Post("/refresh")
     public Projection refresh() {
-        return describe(snapshots.refresh());
+        GraphSnapshot s = snapshots.refresh();
+        return describe(s, 0, snapshots.position());
     }
 
     @Post("/write-back")
@@ -53,10 +61,11 @@ public class GraphController {
         return new WriteBack(r.version(), r.users(), r.computeSeconds(), r.writeSeconds());
     }
 
-    private Projection describe(GraphSnapshot s) {
+    private Projection describe(GraphSnapshot s, int deltaEvents, long feedPosition) {
         ProjectionLoader.LoadStats stats = snapshots.lastLoadStats();
         return new Projection(s.version(), s.users().count(), s.courses().count(), s.topics().count(),
                 s.social().arcCount(), s.learning().arcCount(), s.graphBytes(),
-                stats == null ? null : stats.relationships(), stats == null ? null : stats.seconds());
+                stats == null ? null : stats.relationships(), stats == null ? null : stats.seconds(), deltaEvents,
+                feedPosition);
     }
 }

@@ -5,13 +5,10 @@ import io.learnergraph.analysis.churn.ChurnFeatures;
 import io.learnergraph.analysis.churn.ChurnModel;
 import io.learnergraph.analysis.churn.ChurnTrainer;
 import io.learnergraph.analysis.graph.GraphSnapshot;
-import io.learnergraph.analysis.graph.ProjectionWeights;
 import io.learnergraph.config.ChurnSettings;
 import io.learnergraph.config.LearnerGraphSettings;
-import io.learnergraph.ingest.CsvProjection;
 import io.learnergraph.ingest.RowValidator;
 import io.learnergraph.service.ChurnService;
-import io.learnergraph.service.SnapshotService;
 import io.micronaut.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,22 +43,19 @@ public class BenchChurnCommand implements Callable<Integer> {
         int at = (int) (RowValidator.parseTime(asOf).orElseThrow(() -> new IllegalArgumentException(
                 "--as-of: unparsable time '" + asOf + "'")).toEpochSecond() / 60);
         Contexts.scratchDatabase("learnergraph-bench-churn");
-        ProjectionWeights weights;
         ChurnSettings settings;
         List<String> tiers;
+        GraphSnapshot s;
         try (ApplicationContext context = Contexts.withoutServer()) {
-            weights = context.getBean(SnapshotService.class).weights();
             settings = context.getBean(ChurnSettings.class);
             tiers = context.getBean(LearnerGraphSettings.class).tiers();
+            s = Contexts.importAndProject(context, data).snapshot(); // the snapshot outlives the context
         }
-        CsvProjection.Loaded loaded = CsvProjection.load(data, weights, 1);
-        GraphSnapshot s = loaded.snapshot();
         Runtime rt = Runtime.getRuntime();
         System.gc();
         long base = rt.totalMemory() - rt.freeMemory();
-        System.out.printf(Locale.ROOT, "projection from CSV in %.0f s: %,d users, %,d events in the activity log "
-                        + "(%,d MiB), heap used %,d MiB%n", loaded.seconds(), s.users().count(), s.activity().eventCount(),
-                s.activity().bytes() >> 20, base >> 20);
+        System.out.printf(Locale.ROOT, "activity log %,d MiB, heap used %,d MiB%n", s.activity().bytes() >> 20,
+                base >> 20);
         ChurnDefinition def = new ChurnDefinition(settings.activeDays(), settings.horizonDays());
         ChurnTrainer.Parameters p = ChurnService.trainerParameters(settings);
         for (int run = 1; run <= 2; run++) { // the first run includes JIT warm-up

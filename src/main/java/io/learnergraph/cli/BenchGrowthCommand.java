@@ -3,9 +3,7 @@ package io.learnergraph.cli;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.analysis.growth.Lifecycle;
 import io.learnergraph.analysis.growth.Time;
-import io.learnergraph.ingest.CsvProjection;
 import io.learnergraph.service.GrowthService;
-import io.learnergraph.service.SnapshotService;
 import io.micronaut.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,10 +46,8 @@ public class BenchGrowthCommand implements Callable<Integer> {
         Contexts.scratchDatabase("learnergraph-bench-growth");
         System.setProperty("learnergraph.security.keys.admin", key);
         try (ApplicationContext context = Contexts.withServer(port)) {
-            CsvProjection.Loaded loaded = Contexts.installFromCsv(context.getBean(SnapshotService.class), data);
-            GraphSnapshot s = loaded.snapshot();
-            System.out.printf(Locale.ROOT, "projection from CSV in %.0f s: %,d users, %,d courses, %,d events%n%n",
-                    loaded.seconds(), s.users().count(), s.courses().count(), s.activity().eventCount());
+            GraphSnapshot s = Contexts.importAndProject(context, data).snapshot();
+            System.out.println();
             int last = s.activity().lastMinute();
             String to = Time.iso(last);
             String from = Time.iso(last - 90 * Time.DAY);

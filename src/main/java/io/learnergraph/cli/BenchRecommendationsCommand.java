@@ -6,7 +6,6 @@ import io.learnergraph.analysis.recommend.RecommendationParameters.Strategy;
 import io.learnergraph.analysis.recommend.Recommendations;
 import io.learnergraph.analysis.recommend.Recommender;
 import io.learnergraph.analysis.recommend.RecommenderIndex;
-import io.learnergraph.ingest.CsvProjection;
 import io.learnergraph.service.RecommendationService;
 import io.learnergraph.service.SnapshotService;
 import io.micronaut.context.ApplicationContext;
@@ -75,15 +74,11 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
         System.setProperty("learnergraph.analytics.betweenness-epsilon", "0.05");
         try (ApplicationContext context = Contexts.withServer(port)) {
             SnapshotService snapshots = context.getBean(SnapshotService.class);
-            CsvProjection.Loaded loaded = Contexts.installFromCsv(snapshots, data);
-            GraphSnapshot s = loaded.snapshot();
+            GraphSnapshot s = Contexts.importAndProject(context, data).snapshot();
             Runtime rt = Runtime.getRuntime();
             System.gc();
-            System.out.printf(Locale.ROOT, "projection from CSV in %.0f s: %,d users, %,d courses, %,d user-course pairs, "
-                            + "%,d social pairs (%,d rows skipped); heap used %,d MiB%n", loaded.seconds(),
-                    s.users().count(), s.courses().count(), s.learning().arcCount(), s.social().arcCount(),
-                    loaded.skippedRows(),
-                    (rt.totalMemory() - rt.freeMemory()) >> 20);
+            System.out.printf(Locale.ROOT, "%,d user-course pairs, %,d social pairs; heap used %,d MiB%n",
+                    s.learning().arcCount(), s.social().arcCount(), (rt.totalMemory() - rt.freeMemory()) >> 20);
             RecommendationService service = context.getBean(RecommendationService.class);
             long t0 = System.nanoTime();
             RecommenderIndex index = service.index();

@@ -1,7 +1,10 @@
 package io.learnergraph.cli;
 
 import io.learnergraph.LearnerGraphException;
-import io.learnergraph.ingest.CsvProjection;
+import io.learnergraph.analysis.graph.GraphSnapshot;
+import io.learnergraph.ingest.GraphImporter;
+import io.learnergraph.ingest.ImportProgress;
+import io.learnergraph.ingest.ImportReport;
 import io.learnergraph.service.SnapshotService;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -64,11 +67,27 @@ final class Contexts {
         }
     }
 
-    /** Installs a snapshot projected straight from the import CSVs under {@code dir}. */
-    static CsvProjection.Loaded installFromCsv(SnapshotService snapshots, Path dir) {
-        CsvProjection.Loaded[] loaded = new CsvProjection.Loaded[1];
-        snapshots.install(v -> (loaded[0] = CsvProjection.load(dir, snapshots.weights(), v)).snapshot());
-        return loaded[0];
+    /** A platform loaded as a deployment loads it, and each step's time. */
+    record Loaded(GraphSnapshot snapshot, ImportReport report, double projectionSeconds) {
+    }
+
+    /**
+     * Imports {@code dir} through the product's import (bulk into the scratch database) and
+     * builds the projection from the store, as a server does; prints each step's time.
+     */
+    static Loaded importAndProject(ApplicationContext context, Path dir) {
+        ImportReport report = context.getBean(GraphImporter.class).importDirectory(dir, ImportProgress.NONE);
+        if (!report.complete()) {
+            throw new IllegalArgumentException("the import of " + dir + " did not complete: " + report);
+        }
+        long t0 = System.nanoTime();
+        GraphSnapshot s = context.getBean(SnapshotService.class).refresh();
+        double projection = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(java.util.Locale.ROOT, "import (%s path): %,d rows in %.1f s; projection from the store: "
+                        + "%,d users, %,d courses, %,d events in %.1f s%n",
+                report.mode().name().toLowerCase(java.util.Locale.ROOT), report.totalImported(), report.seconds(),
+                s.users().count(), s.courses().count(), s.activity().eventCount(), projection);
+        return new Loaded(s, report, projection);
     }
 
     /** Starts the application without its HTTP server and without loading a demo into an empty database. */

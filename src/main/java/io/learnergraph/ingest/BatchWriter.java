@@ -48,6 +48,31 @@ final class BatchWriter {
         this.store = store;
     }
 
+    /**
+     * Writes several statements' rows in one transaction, with one change in the feed: one commit
+     * for a request of mixed events. Should the database refuse it, each statement is written on
+     * its own ({@link #write}), so only the offending rows are refused.
+     */
+    List<Refused> writeAll(Map<CypherQuery, List<Pending>> byStatement) {
+        if (byStatement.isEmpty()) {
+            return List.of();
+        }
+        List<Pending> all = new ArrayList<>();
+        byStatement.values().forEach(all::addAll);
+        try {
+            store.writeAll(byStatement.entrySet().stream().map(e -> Map.entry(e.getKey(),
+                    Map.<String, Object>of("rows", e.getValue().stream().map(Pending::row).toList()))).toList(),
+                    change(all));
+            return List.of();
+        } catch (LearnerGraphException.DatabaseUnavailable e) {
+            throw e;
+        } catch (Neo4jException e) {
+            List<Refused> refused = new ArrayList<>();
+            byStatement.forEach((statement, batch) -> refused.addAll(write(statement, batch)));
+            return refused;
+        }
+    }
+
     /** Writes the rows and returns those the database refused (normally none). */
     List<Refused> write(CypherQuery statement, List<Pending> batch) {
         if (batch.isEmpty()) {

@@ -82,13 +82,11 @@ public class EventIngest {
                 results[i] = new ItemResult(i, kind, false, ((RowValidation.Rejected) v).reason());
             }
         }
-        BatchWriter writer = new BatchWriter(store);
-        pending.forEach((statement, batch) -> {
-            for (BatchWriter.Refused r : writer.write(statement, batch)) {
-                int i = (int) r.pending().source();
-                results[i] = new ItemResult(i, results[i].kind(), false, r.reason());
-            }
-        });
+        // one transaction (one commit, one change in the feed) for the whole request
+        for (BatchWriter.Refused r : new BatchWriter(store).writeAll(pending)) {
+            int i = (int) r.pending().source();
+            results[i] = new ItemResult(i, results[i].kind(), false, r.reason());
+        }
         int accepted = 0;
         for (ItemResult r : results) {
             accepted += r.accepted() ? 1 : 0;

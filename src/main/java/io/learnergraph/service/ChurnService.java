@@ -105,8 +105,8 @@ public class ChurnService {
         if (settings.writeBack()) {
             snapshots.onNewSnapshot(s -> background.submit(() -> {
                 try {
-                    if (current != null) {
-                        writeBack(scores(s));
+                    if (current != null && analytics.snapshot().version() == s.version()) {
+                        writeBack(scores(s)); // only the newest snapshot is scored: no backlog
                     }
                 } catch (RuntimeException e) {
                     LOG.warn("churn re-score of snapshot v{} failed: {}", s.version(), e.getMessage());

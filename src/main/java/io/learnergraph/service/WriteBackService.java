@@ -40,6 +40,9 @@ public class WriteBackService {
         this.store = store;
         if (analytics.settings().writeBackOnRefresh()) {
             snapshots.onNewSnapshot(s -> background.submit(() -> {
+                if (snapshots.current().version() != s.version()) {
+                    return; // a newer snapshot came meanwhile: its own task writes (no backlog)
+                }
                 try {
                     writeBack(s, p -> { });
                 } catch (RuntimeException e) {

@@ -217,14 +217,29 @@ public class Neo4jStore implements AutoCloseable {
     public SummaryCounters write(CypherQuery query, Map<String, Object> params, ChangeRecord change) {
         return withSession(s -> s.executeWrite(tx -> {
             SummaryCounters counters = tx.run(query.text(), params).consume().counters();
-            Map<String, Object> feed = new java.util.HashMap<>();
-            feed.put("kind", change.kind());
-            feed.put("origin", instanceId);
-            feed.put("payload", change.payload());
-            feed.put("userId", change.userId());
-            tx.run(CypherQuery.APPEND_CHANGE.text(), feed).consume();
+            appendChange(tx, change);
             return counters;
         }));
+    }
+
+    /** Runs several write statements and appends their change to the feed, all in one transaction. */
+    public void writeAll(List<Map.Entry<CypherQuery, Map<String, Object>>> statements, ChangeRecord change) {
+        withSession(s -> s.executeWrite(tx -> {
+            for (Map.Entry<CypherQuery, Map<String, Object>> st : statements) {
+                tx.run(st.getKey().text(), st.getValue()).consume();
+            }
+            appendChange(tx, change);
+            return null;
+        }));
+    }
+
+    private void appendChange(org.neo4j.driver.TransactionContext tx, ChangeRecord change) {
+        Map<String, Object> feed = new java.util.HashMap<>();
+        feed.put("kind", change.kind());
+        feed.put("origin", instanceId);
+        feed.put("payload", change.payload());
+        feed.put("userId", change.userId());
+        tx.run(CypherQuery.APPEND_CHANGE.text(), feed).consume();
     }
 
     /** Appends a change that no data statement carries (a store replaced by a bulk load). */

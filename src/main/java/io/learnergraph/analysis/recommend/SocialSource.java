@@ -28,6 +28,7 @@ final class SocialSource extends ReusableSource {
     private static final ThreadLocal<SocialSource> REUSED = new ThreadLocal<>();
 
     private int user;
+    private UserDelta delta = UserDelta.NONE;
     private final double[] best;
     private final byte[] kind;
     private final int[] witness;
@@ -70,6 +71,7 @@ final class SocialSource extends ReusableSource {
     SocialSource run(int forUser, RecommendationParameters p, UserDelta delta) {
         clearTouched();
         this.user = forUser;
+        this.delta = delta;
         this.windowDays = p.windowDays();
         score(p.halfLifeDays(), delta);
         return this;
@@ -219,6 +221,9 @@ final class SocialSource extends ReusableSource {
         switch (why) {
             case TIE -> {
                 String tie = index.socialRelationship(user, v);
+                if (tie == null) {
+                    tie = delta.tieType(v); // a tie formed since the snapshot
+                }
                 path.out(tie).user(v).out(rel).course(c);
                 text = name + (tie.equals("FOLLOWS") ? ", whom you follow, " : ", whom you interact with, ")
                         + Paths.verb3(rel) + " " + course

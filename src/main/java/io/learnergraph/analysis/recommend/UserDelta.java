@@ -20,10 +20,12 @@ import java.util.List;
  * @param completed  of those, the ones completed
  * @param ties       users the user followed or interacted with since
  * @param tieWeights the tie strength each adds (the projection's weight of the interaction type)
+ * @param tieTypes   the relationship each tie was formed by (its latest), for explanations
  */
-public record UserDelta(int[] taken, int[] completed, int[] ties, double[] tieWeights) {
+public record UserDelta(int[] taken, int[] completed, int[] ties, double[] tieWeights, String[] tieTypes) {
 
-    public static final UserDelta NONE = new UserDelta(new int[0], new int[0], new int[0], new double[0]);
+    public static final UserDelta NONE = new UserDelta(new int[0], new int[0], new int[0], new double[0],
+            new String[0]);
 
     /**
      * The user's events in {@code deltas} (oldest first; dense ids of the recommender index's
@@ -34,6 +36,7 @@ public record UserDelta(int[] taken, int[] completed, int[] ties, double[] tieWe
         IntList completed = new IntList();
         IntList ties = new IntList();
         List<Double> w = new ArrayList<>();
+        List<String> types = new ArrayList<>();
         for (DeltaLog.View d : deltas) {
             for (int e : d.byActor(user)) {
                 if (d.kind(e) == DeltaLog.Kind.LEARNING) {
@@ -50,14 +53,16 @@ public record UserDelta(int[] taken, int[] completed, int[] ties, double[] tieWe
                     if (at < 0) {
                         ties.addOnce(d.target(e));
                         w.add(weight);
+                        types.add(d.type(e));
                     } else {
                         w.set(at, w.get(at) + weight);
+                        types.set(at, d.type(e));
                     }
                 }
             }
         }
         return new UserDelta(taken.toArray(), completed.toArray(), ties.toArray(),
-                w.stream().mapToDouble(Double::doubleValue).toArray());
+                w.stream().mapToDouble(Double::doubleValue).toArray(), types.toArray(String[]::new));
     }
 
     /** A few ints without duplicates. */
@@ -90,9 +95,19 @@ public record UserDelta(int[] taken, int[] completed, int[] ties, double[] tieWe
     }
 
     public UserDelta {
-        if (ties.length != tieWeights.length) {
-            throw new IllegalArgumentException("one weight per tie");
+        if (ties.length != tieWeights.length || ties.length != tieTypes.length) {
+            throw new IllegalArgumentException("one weight and one type per tie");
         }
+    }
+
+    /** The relationship a tie formed since was formed by, or null when {@code v} is not such a tie. */
+    String tieType(int v) {
+        for (int i = 0; i < ties.length; i++) {
+            if (ties[i] == v) {
+                return tieTypes[i];
+            }
+        }
+        return null;
     }
 
     boolean took(int course) {
