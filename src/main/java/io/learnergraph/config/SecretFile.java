@@ -32,16 +32,23 @@ public final class SecretFile {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             String secret = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            // written whole into a temporary file, then moved: a crash never leaves an empty secret
+            Path temp = file.resolveSibling(file.getFileName() + ".new");
+            Files.deleteIfExists(temp);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
-                Files.createFile(file); // not a POSIX file system: restrict what the JDK can
-                file.toFile().setReadable(false, false);
-                file.toFile().setReadable(true, true);
+                Files.createFile(temp); // not a POSIX file system: restrict what the JDK can
+                temp.toFile().setReadable(false, false);
+                temp.toFile().setReadable(true, true);
+            }
+            Files.writeString(temp, secret + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file); // refuses to replace a file another process wrote meanwhile
             } catch (FileAlreadyExistsException e) {
+                Files.deleteIfExists(temp);
                 return read(file); // another process won the race
             }
-            Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
             return secret;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file + ": " + e.getMessage(), e);

@@ -435,10 +435,16 @@ final class BulkLoad {
             } catch (Throwable t) {
                 failure.compareAndSet(null, t);
             } finally {
-                try {
-                    toImporter.put(END);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (failure.get() != null) {
+                    // the importer may have stopped taking: make room rather than block forever
+                    toImporter.clear();
+                    toImporter.offer(END);
+                } else {
+                    try {
+                        toImporter.put(END);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
         }

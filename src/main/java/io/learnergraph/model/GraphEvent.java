@@ -38,7 +38,8 @@ public record GraphEvent(Kind kind, String from, String to, String type, long mi
      * {@code userId/tier}), or null for rows that are not events (nodes, topics, prerequisites).
      */
     public static GraphEvent fromRow(Map<String, Object> row) {
-        long minute = row.get("at") instanceof ZonedDateTime t ? Math.floorDiv(t.toEpochSecond(), 60) : NO_MINUTE;
+        // truncated as the projection's Cypher does (epochSeconds / 60), so a replayed event matches
+        long minute = row.get("at") instanceof ZonedDateTime t ? t.toEpochSecond() / 60 : NO_MINUTE;
         if (row.containsKey("followerId")) {
             return new GraphEvent(Kind.FOLLOW, (String) row.get("followerId"), (String) row.get("followeeId"),
                     "FOLLOWS", minute, Double.NaN);

@@ -119,8 +119,7 @@ public class AnalyticsService {
                 in++;
             }
         }
-        int m = delta.latestMembership(u);
-        return new LiveUser(in, out, win, wout, last, m >= 0 ? delta.memberTier(m) : s.users().tiers()[u]);
+        return new LiveUser(in, out, win, wout, last, v.tier(u));
     }
 
     private static long time(int minute) {

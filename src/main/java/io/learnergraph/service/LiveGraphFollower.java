@@ -45,7 +45,7 @@ public class LiveGraphFollower {
     private volatile boolean running = true;
     private boolean woken;
     private Future<?> merging;
-    private long deltaSince;
+    private volatile long deltaSince;
     private long lastPrune;
 
     public LiveGraphFollower(SnapshotService snapshots, ChangeFeedStore feed, LiveSettings settings) {

@@ -55,7 +55,7 @@ public class RecommendationService {
      * and the change-feed position it reflects (the user's own events up to there are in it).
      */
     public record Answer(GraphSnapshot snapshot, RecommendationParameters parameters, Recommendations recommendations,
-                         long feedPosition) {
+                         Long feedPosition) {
     }
 
     private final AnalyticsService analytics;
@@ -80,6 +80,8 @@ public class RecommendationService {
         this.tiers = app.tiers();
         defaults(); // fail at startup, not on the first request, if the configuration is invalid
         snapshots.onNewSnapshot(this::buildFor);
+        // on every instance, not only the one that took the DELETE: the old index names the user
+        snapshots.onErasure(this::requireVersion);
     }
 
     public RecommendationSettings settings() {
@@ -145,7 +147,11 @@ public class RecommendationService {
         GraphSnapshot s = index.snapshot();
         int u = user(s, userId);
         RecommendationParameters p = parameters(o);
-        return new Answer(s, p, new Recommender(index).recommend(u, p, userDelta(index, live, u)), live.feedPosition());
+        java.util.List<DeltaLog.View> deltas = snapshots.deltasSince(s.version(), live);
+        UserDelta d = deltas == null ? UserDelta.NONE
+                : UserDelta.of(deltas, u, snapshots.weights(), s.referenceMinute());
+        // without the overlay the answer is as of the index's snapshot: no position to claim
+        return new Answer(s, p, new Recommender(index).recommend(u, p, d), deltas == null ? null : live.feedPosition());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.learnergraph.service;
 
+import io.learnergraph.analysis.graph.ActivityLog;
 import io.learnergraph.analysis.graph.DeltaLog;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.analysis.graph.LiveView;
@@ -40,12 +41,14 @@ public class SnapshotService {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotService.class);
 
     /**
-     * The snapshot, the delta on top of it, and the deltas that were merged into the snapshots
-     * before it, newest last (cleared by a reload or an erasure, which change the dense ids).
+     * The snapshot, the delta on top of it, the deltas that were merged into the snapshots before
+     * it (newest last; cleared by a reload or an erasure, which change the dense ids), and the
+     * change-feed position all of it reflects. Replaced whole, so a reader's position and view
+     * belong together (the delta may hold more than the position says, never less).
      */
-    private record State(GraphSnapshot snapshot, DeltaLog delta, List<Merged> history) {
-        State(GraphSnapshot snapshot, DeltaLog delta) {
-            this(snapshot, delta, List.of());
+    private record State(GraphSnapshot snapshot, DeltaLog delta, List<Merged> history, long position) {
+        State withPosition(long seq) {
+            return new State(snapshot, delta, history, Math.max(position, seq));
         }
     }
 
@@ -62,8 +65,8 @@ public class SnapshotService {
     private final AtomicReference<State> state = new AtomicReference<>();
     private final AtomicReference<ProjectionLoader.LoadStats> lastStats = new AtomicReference<>();
     private final AtomicLong versions = new AtomicLong();
-    private volatile long position;
     private final List<Consumer<GraphSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.LongConsumer> erasureListeners = new CopyOnWriteArrayList<>();
 
     public SnapshotService(ProjectionLoader loader, ChangeFeedStore feed, WeightSettings settings) {
         this.loader = loader;
@@ -83,13 +86,13 @@ public class SnapshotService {
         if (s == null) {
             s = load();
         }
-        long at = position; // read first: the view below holds at least the changes through it
-        return new LiveView(s.snapshot(), s.delta().view(), at);
+        return new LiveView(s.snapshot(), s.delta().view(), s.position());
     }
 
-    /** The change-feed position the live graph reflects. */
+    /** The change-feed position the live graph reflects (0 before the first load). */
     public long position() {
-        return position;
+        State s = state.get();
+        return s == null ? 0 : s.position();
     }
 
     private synchronized State load() {
@@ -109,20 +112,19 @@ public class SnapshotService {
     private State reloadLocked() {
         long at = feedPosition();
         ProjectionLoader.Loaded loaded = loader.load(versions.incrementAndGet(), weights);
-        State s = new State(loaded.snapshot(), new DeltaLog(loaded.snapshot().users().count()));
+        State s = new State(loaded.snapshot(), new DeltaLog(loaded.snapshot().users().count()), List.of(), at);
         lastStats.set(loaded.stats());
-        position = at;
         install(s);
         return s;
     }
 
+    /** The feed's newest change; when it cannot be read, the position already reached (never back). */
     private long feedPosition() {
         try {
             return feed.latest();
         } catch (RuntimeException e) {
-            LOG.warn("cannot read the change feed's position ({}); changes will be replayed from the start",
-                    e.getMessage());
-            return 0;
+            LOG.warn("cannot read the change feed's position ({}); keeping {}", e.getMessage(), position());
+            return position();
         }
     }
 
@@ -132,7 +134,7 @@ public class SnapshotService {
      */
     public synchronized GraphSnapshot install(java.util.function.LongFunction<GraphSnapshot> build) {
         GraphSnapshot s = build.apply(versions.incrementAndGet());
-        install(new State(s, new DeltaLog(s.users().count())));
+        install(new State(s, new DeltaLog(s.users().count()), List.of(), position()));
         return s;
     }
 
@@ -165,17 +167,22 @@ public class SnapshotService {
         if (s == null) {
             return Applied.NEEDS_RELOAD;
         }
-        LiveView view = new LiveView(s.snapshot(), s.delta().view(), position);
         GraphSnapshot g = s.snapshot();
         for (GraphEvent e : events) {
+            // a fresh view per event: an event twice in one change must count once too
+            LiveView view = new LiveView(g, s.delta().view(), s.position());
             OptionalInt from = g.users().indexOf(e.from());
             if (from.isEmpty()) {
                 return Applied.NEEDS_RELOAD;
             }
             int u = from.getAsInt();
-            int minute = e.minute() == GraphEvent.NO_MINUTE ? io.learnergraph.analysis.graph.ActivityLog.NO_MINUTE : (int) e.minute();
+            int minute = e.minute() == GraphEvent.NO_MINUTE ? ActivityLog.NO_MINUTE : (int) e.minute();
             switch (e.kind()) {
-                case MEMBERSHIP -> s.delta().addMembership(u, e.to(), minute);
+                case MEMBERSHIP -> {
+                    if (!view.containsMembership(u, e.to(), minute)) {
+                        s.delta().addMembership(u, e.to(), minute);
+                    }
+                }
                 case LEARNING -> {
                     OptionalInt c = g.courses().indexOf(e.to());
                     if (c.isEmpty()) {
@@ -197,13 +204,16 @@ public class SnapshotService {
                 }
             }
         }
-        position = Math.max(position, seq);
+        state.set(s.withPosition(seq));
         return Applied.DELTA;
     }
 
     /** Moves the feed position past a change that needed no delta (or was applied by a reload). */
     public synchronized void skipTo(long seq) {
-        position = Math.max(position, seq);
+        State s = state.get();
+        if (s != null) {
+            state.set(s.withPosition(seq));
+        }
     }
 
     /**
@@ -214,15 +224,16 @@ public class SnapshotService {
     public synchronized GraphSnapshot erase(long seq, String userId) {
         State s = state.get();
         if (s == null) {
-            position = Math.max(position, seq);
             return null;
         }
         OptionalInt u = s.snapshot().users().indexOf(userId);
         if (u.isPresent()) {
             s.delta().erase(u.getAsInt());
             mergeLocked(s, s.delta().view());
+            long version = state.get().snapshot().version();
+            erasureListeners.forEach(l -> l.accept(version));
         }
-        position = Math.max(position, seq);
+        state.set(state.get().withPosition(seq));
         return state.get().snapshot();
     }
 
@@ -251,7 +262,8 @@ public class SnapshotService {
         GraphSnapshot merged = SnapshotMerge.merge(before.snapshot(), upTo, weights, versions.incrementAndGet());
         synchronized (this) {
             State now = state.get();
-            if (now != before || now.delta().view().erasedCount() != upTo.erasedCount()) {
+            if (now.snapshot() != before.snapshot() || now.delta() != before.delta()
+                    || now.delta().view().erasedCount() != upTo.erasedCount()) {
                 return now.snapshot(); // reloaded or erased meanwhile: this merge is stale
             }
             DeltaLog carried = carryOver(now.delta().view(), upTo, merged.users().count());
@@ -260,7 +272,7 @@ public class SnapshotService {
             while (history.size() > HISTORY) {
                 history.remove(0);
             }
-            install(new State(merged, carried, List.copyOf(history)));
+            install(new State(merged, carried, List.copyOf(history), now.position()));
         }
         LOG.info("Snapshot v{} merged in memory from v{} and {} delta events in {} s", merged.version(),
                 before.snapshot().version(), upTo.size(), String.format("%.2f", (System.nanoTime() - start) / 1e9));
@@ -269,7 +281,7 @@ public class SnapshotService {
 
     private void mergeLocked(State s, DeltaLog.View upTo) {
         GraphSnapshot merged = SnapshotMerge.merge(s.snapshot(), upTo, weights, versions.incrementAndGet());
-        install(new State(merged, new DeltaLog(merged.users().count())));
+        install(new State(merged, new DeltaLog(merged.users().count()), List.of(), s.position()));
     }
 
     /**
@@ -347,6 +359,14 @@ public class SnapshotService {
 
     public ProjectionLoader.LoadStats lastLoadStats() {
         return lastStats.get();
+    }
+
+    /**
+     * Called with the new snapshot's version after an erasure, on every instance: answers from
+     * anything built before it (the recommender index) must not be served any more.
+     */
+    public void onErasure(java.util.function.LongConsumer listener) {
+        erasureListeners.add(listener);
     }
 
     /** Called with each new snapshot, on the thread that installed it. */

@@ -182,7 +182,8 @@ public final class DeltaLog {
         private final int[] memberUser;
         private final int[] memberMinute;
         private final String[] memberTier;
-        private final boolean[] erased;
+        /** The erased users this view pinned: few (an erasure is merged at once), so a scan. */
+        private final int[] erased;
 
         private View(DeltaLog log, int size, int memberSize, int erasedSize, long stamp) { // under the log's monitor
             this.size = size;
@@ -200,10 +201,8 @@ public final class DeltaLog {
             this.memberUser = log.memberUser;
             this.memberMinute = log.memberMinute;
             this.memberTier = log.memberTier;
-            this.erased = new boolean[log.userCount];
-            for (int i = 0; i < erasedSize; i++) {
-                erased[log.erased[i]] = true;
-            }
+            // a view is taken per request: nothing here may cost O(users)
+            this.erased = Arrays.copyOf(log.erased, erasedSize);
         }
 
         /** An empty view over {@code userCount} users. */
@@ -226,7 +225,12 @@ public final class DeltaLog {
         }
 
         public boolean erased(int user) {
-            return user < erased.length && erased[user];
+            for (int u : erased) {
+                if (u == user) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The user's events as actor, newest first. */

@@ -18,6 +18,40 @@ public record LiveView(GraphSnapshot snapshot, DeltaLog.View delta, long feedPos
         return snapshot.version();
     }
 
+    /** Whether the membership change (user, tier, minute) is in the snapshot or the delta already. */
+    public boolean containsMembership(int user, String tier, int minute) {
+        ActivityLog log = snapshot.activity();
+        for (int i = log.memberStart(user); i < log.memberEnd(user); i++) {
+            if (log.memberMinute(i) == minute && log.memberTier(i).equals(tier)) {
+                return true;
+            }
+        }
+        for (int i = 0; i < delta.memberChanges(); i++) {
+            if (delta.memberUser(i) == user && delta.memberMinute(i) == minute && delta.memberTier(i).equals(tier)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The user's tier as of this view: the tier of their latest membership change, the
+     * snapshot's and the delta's together (a back-dated change in the delta does not override a
+     * later one in the snapshot), or the snapshot's tier when the delta has none.
+     */
+    public String tier(int user) {
+        int m = delta.latestMembership(user);
+        if (m < 0) {
+            return snapshot.users().tiers()[user];
+        }
+        ActivityLog log = snapshot.activity();
+        int end = log.memberEnd(user);
+        if (end > log.memberStart(user) && log.memberMinute(end - 1) > delta.memberMinute(m)) {
+            return snapshot.users().tiers()[user];
+        }
+        return delta.memberTier(m);
+    }
+
     /**
      * Whether the event is in the snapshot or the delta already: a change applied twice (a
      * re-sent batch, a change the snapshot was loaded with) is applied once. Events are compared

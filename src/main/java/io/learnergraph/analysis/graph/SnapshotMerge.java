@@ -19,11 +19,10 @@ public final class SnapshotMerge {
         GraphSnapshot.Users users = base.users();
         long[] store = users.storeIds();
         int nu = users.count();
+        LiveView live = new LiveView(base, delta, 0);
         for (int u = 0; u < nu; u++) {
             if (!delta.erased(u)) {
-                int m = delta.latestMembership(u);
-                String tier = m >= 0 ? delta.memberTier(m) : users.tiers()[u];
-                b.addUser(store[u], users.ids()[u], users.names()[u], tier, users.joinedMinute()[u]);
+                b.addUser(store[u], users.ids()[u], users.names()[u], live.tier(u), users.joinedMinute()[u]);
             }
         }
         GraphSnapshot.Courses courses = base.courses();

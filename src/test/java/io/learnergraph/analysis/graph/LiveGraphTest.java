@@ -109,6 +109,23 @@ class LiveGraphTest {
         assertFalse(live.contains(DeltaLog.Kind.SOCIAL, 0, 1, "LIKED", 200));
     }
 
+    @Test
+    void aBackDatedMembershipChangeDoesNotOverrideALaterOne() {
+        GraphSnapshot base = build(List.of(new Event(true, 0, 1, "VIEWED", 100, 60)),
+                List.of(new Member(0, "basic", 1_000)), Integer.MAX_VALUE, 1);
+        DeltaLog delta = new DeltaLog(base.users().count());
+        delta.addMembership(0, "vip", 500);   // older than the snapshot's change to basic
+        delta.addMembership(1, "premium", 700);
+        LiveView live = new LiveView(base, delta.view(), 2);
+
+        assertEquals(base.users().tiers()[0], live.tier(0), "the snapshot's later change stands");
+        assertEquals("premium", live.tier(1));
+        assertTrue(live.containsMembership(0, "basic", 1_000));
+        assertTrue(live.containsMembership(0, "vip", 500));
+        assertFalse(live.containsMembership(0, "vip", 501));
+        assertEquals("basic", SnapshotMerge.merge(base, delta.view(), WEIGHTS, 2).activity().tierAt(0, Integer.MAX_VALUE));
+    }
+
     // ---- helpers
 
     private static final int USERS = 40;
