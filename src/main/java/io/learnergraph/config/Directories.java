@@ -86,6 +86,18 @@ public final class Directories {
         }
     }
 
+    /** Deletes {@code dir} and everything below it (links are deleted, not followed); nothing if absent. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** Parses a configured path, naming the setting when it is not a path at all. */
     public static Path parse(String what, String value) {
         try {

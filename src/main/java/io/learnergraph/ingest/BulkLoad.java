@@ -1,5 +1,6 @@
 package io.learnergraph.ingest;
 
+import io.learnergraph.config.Directories;
 import io.learnergraph.store.Neo4jStore;
 import io.learnergraph.store.OfflineImport;
 
@@ -12,7 +13,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The bulk path: the store of an empty embedded database is built by Neo4j's offline importer
@@ -40,9 +39,10 @@ import java.util.stream.Stream;
  *   values win, an empty extra column removes the property, a course's creator moves.
  *   memberships.csv is read before the store is written, since the latest change sets the
  *   user's tier.</li>
- *   <li>Relationship files are then read by one producer thread while the importer writes what
- *   it has produced (a bounded queue between them), so validation overlaps the import instead of
- *   running before it.</li>
+ *   <li>Relationship files are then read by a reader thread (parsing, validation, rejects) and a
+ *   converter thread (node ids, duplicates, batches) while the importer writes what they have
+ *   produced (bounded queues between them), so validation overlaps the import instead of running
+ *   before it.</li>
  *   <li>Duplicates: the transactional path identifies an event by (from, to, type, at), a follow
  *   or a course's topic by its pair, and lets a later duplicate row set its properties. Here the
  *   first occurrence is imported and every row whose key was seen before is deferred (written to
@@ -108,7 +108,11 @@ final class BulkLoad {
         } finally {
             deferred.close();
             if (!keepDeferred) {
-                deleteQuietly(deferred.directory());
+                try {
+                    Directories.deleteTree(deferred.directory());
+                } catch (IOException e) {
+                    // a temporary directory: the system cleans it eventually
+                }
             }
         }
     }
@@ -728,16 +732,6 @@ final class BulkLoad {
                 w.close();
             }
             writers.clear();
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // a temporary directory: the system cleans it eventually
         }
     }
 }

@@ -30,10 +30,12 @@ final class TransactionalSink implements FileImport.Sink, AutoCloseable {
     public List<FileImport.Refusal> accept(ImportFile file, long line, List<String> fields, Map<String, Object> row) {
         if (writes == null) {
             partitionColumn = file == ImportFile.LEARNING ? "userId" : file == ImportFile.SOCIAL ? "fromId" : null;
-            String shared = file == ImportFile.LEARNING ? "courseId" : file == ImportFile.SOCIAL ? "toId" : null;
+            // learning rows share only courses across writers (users are partitioned): locking the
+            // courses in one order rules out deadlocks; social rows share users both ways, which no
+            // order fixes (their deadlocks are retried)
             writes = new PipelinedWrites(writer, partitionColumn == null ? 1 : eventWriters, batchSize,
-                    shared == null || eventWriters == 1 ? null
-                            : Comparator.comparing(p -> String.valueOf(p.row().get(shared))));
+                    file != ImportFile.LEARNING || eventWriters == 1 ? null
+                            : Comparator.comparing(p -> String.valueOf(p.row().get("courseId"))));
         }
         String key = partitionColumn == null ? "" : String.valueOf(row.get(partitionColumn));
         return refusals(writes.add(key, file.statementFor(row), new BatchWriter.Pending(line, row), fields));

@@ -170,13 +170,12 @@ public class GrowthService {
     public Engagement.UserEngagement userEngagement(LiveView live, int u) {
         int last = live.snapshot().activity().lastMinute();
         for (int e : live.delta().byActor(u)) {
-            last = Math.max(last, live.delta().minute(e));
+            last = Math.max(last, live.delta().minute(e)); // the user's own events may be newer
         }
         if (last == ActivityLog.NO_MINUTE) {
             return null;
         }
-        return Engagement.forUser(live.snapshot(), live.delta(), u, Math.max(last,
-                        live.snapshot().activity().lastMinute()), settings.windowDays(),
+        return Engagement.forUser(live.snapshot(), live.delta(), u, last, settings.windowDays(),
                 new Engagement.Weights(settings.engagementWeight("visits"), settings.engagementWeight("learning"),
                         settings.engagementWeight("completions"), settings.engagementWeight("ratings"),
                         settings.engagementWeight("given"), settings.engagementWeight("received")));

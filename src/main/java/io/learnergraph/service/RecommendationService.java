@@ -147,22 +147,21 @@ public class RecommendationService {
         GraphSnapshot s = index.snapshot();
         int u = user(s, userId);
         RecommendationParameters p = parameters(o);
-        java.util.List<DeltaLog.View> deltas = snapshots.deltasSince(s.version(), live);
-        UserDelta d = deltas == null ? UserDelta.NONE
-                : UserDelta.of(deltas, u, snapshots.weights(), s.referenceMinute());
+        UserDelta d = userDelta(index, live, u);
         // without the overlay the answer is as of the index's snapshot: no position to claim
-        return new Answer(s, p, new Recommender(index).recommend(u, p, d), deltas == null ? null : live.feedPosition());
+        return new Answer(s, p, new Recommender(index).recommend(u, p, d == null ? UserDelta.NONE : d),
+                d == null ? null : live.feedPosition());
     }
 
     /**
      * What the user did since the index's snapshot, by the live graph: their enrolments and
      * completions leave their recommendations, their new ties count as social proof, at once.
-     * Nothing when the index's ids no longer match the live graph (a reload or an erasure is
-     * being indexed): the answer then is as of the index's snapshot.
+     * Null when the index's ids no longer match the live graph (a reload or an erasure is being
+     * indexed): the answer is then as of the index's snapshot.
      */
     private UserDelta userDelta(RecommenderIndex index, LiveView live, int u) {
         java.util.List<DeltaLog.View> deltas = snapshots.deltasSince(index.snapshot().version(), live);
-        return deltas == null ? UserDelta.NONE
+        return deltas == null ? null
                 : UserDelta.of(deltas, u, snapshots.weights(), index.snapshot().referenceMinute());
     }
 
@@ -214,7 +213,8 @@ public class RecommendationService {
         int t = s.topics().indexOf(topicId).orElseThrow(() -> new LearnerGraphException.NotFound(
                 "no topic '" + topicId + "'"));
         try {
-            return new Pinned<>(s, LearningPaths.compute(index, u, t, userDelta(index, live, u)));
+            UserDelta d = userDelta(index, live, u);
+            return new Pinned<>(s, LearningPaths.compute(index, u, t, d == null ? UserDelta.NONE : d));
         } catch (LearningPaths.PrerequisiteCycle e) {
             throw new LearnerGraphException.Conflict("the prerequisites of topic '" + topicId + "' contain a cycle: "
                     + String.join(" -> ", e.topics()) + "; fix topic_prerequisites and re-import");

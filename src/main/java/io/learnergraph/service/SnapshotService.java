@@ -128,16 +128,6 @@ public class SnapshotService {
         }
     }
 
-    /**
-     * Makes a projection built elsewhere (by {@code bench recommendations}, from CSV) the current
-     * snapshot, numbered as the next version, and tells the listeners.
-     */
-    public synchronized GraphSnapshot install(java.util.function.LongFunction<GraphSnapshot> build) {
-        GraphSnapshot s = build.apply(versions.incrementAndGet());
-        install(new State(s, new DeltaLog(s.users().count()), List.of(), position()));
-        return s;
-    }
-
     private void install(State s) {
         state.set(s);
         listeners.forEach(l -> {

@@ -1,5 +1,6 @@
 package io.learnergraph.store;
 
+import io.learnergraph.config.Directories;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -19,14 +20,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Neo4j 5.26 running inside this JVM. It only supplies a Bolt URI on the loopback interface and
@@ -142,7 +140,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         Path marker = home.resolve(SWITCH_MARKER);
         Files.writeString(marker, "a bulk-loaded store was being switched in from " + staging + "\n");
         for (String dir : DATABASE_DIRECTORIES) {
-            deleteTree(home.resolve(dir));
+            Directories.deleteTree(home.resolve(dir));
         }
         for (String dir : DATABASE_DIRECTORIES) {
             Path target = home.resolve(dir);
@@ -161,25 +159,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         try {
             if (Files.exists(home.resolve(SWITCH_MARKER))) {
                 for (String dir : DATABASE_DIRECTORIES) {
-                    deleteTree(home.resolve(dir));
+                    Directories.deleteTree(home.resolve(dir));
                 }
                 Files.delete(home.resolve(SWITCH_MARKER));
             }
-            deleteTree(stagingHome(home));
+            Directories.deleteTree(stagingHome(home));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean up an interrupted bulk load in " + home + ": "
                     + e.getMessage(), e);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.learnergraph.store;
 
 import io.learnergraph.LearnerGraphException;
 import io.learnergraph.config.DataDirectory;
+import io.learnergraph.config.Directories;
 import io.learnergraph.config.LearnerGraphSettings;
 import io.learnergraph.config.Neo4jSettings;
 import io.learnergraph.config.SecretFile;
@@ -140,11 +141,11 @@ public class Neo4jStore implements AutoCloseable {
         embedded.close();
         T result;
         try {
-            EmbeddedNeo4j.deleteTree(staging);
+            Directories.deleteTree(staging);
             result = build.build(staging);
             EmbeddedNeo4j.switchIn(home, staging);
         } finally {
-            EmbeddedNeo4j.deleteTree(staging);
+            Directories.deleteTree(staging);
             embedded = startEmbedded();
             driver = openDriver(embedded.boltUri(), embedded.authToken());
         }

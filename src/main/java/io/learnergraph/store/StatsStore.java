@@ -56,6 +56,6 @@ public class StatsStore {
     }
 
     public boolean isEmpty() {
-        return store.read(CypherQuery.IS_EMPTY, Map.of(), r -> r.get("empty").asBoolean()).get(0);
+        return store.isEmpty();
     }
 }

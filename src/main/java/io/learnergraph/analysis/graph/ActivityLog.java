@@ -118,6 +118,16 @@ public final class ActivityLog {
         return activityType[type[e]];
     }
 
+    /** Type codes run 0 .. typeCount() - 1. */
+    public int typeCount() {
+        return typeNames.length;
+    }
+
+    /** Whether events of this type are learning events (on a course). */
+    public boolean isLearningType(int typeCode) {
+        return learningType[typeCode];
+    }
+
     public String typeName(int typeCode) {
         return typeNames[typeCode];
     }

@@ -46,7 +46,6 @@ public final class DeltaLog {
     private int[] erased = new int[16];
     private int erasedSize;
     private int size;
-    private long published;
 
     public DeltaLog(int userCount) {
         this.userCount = userCount;
@@ -84,7 +83,6 @@ public final class DeltaLog {
             nextByTarget[i] = NONE;
         }
         size = i + 1;
-        publish();
     }
 
     /** A membership change: from {@code atMinute} on, {@code user} holds {@code tier}. */
@@ -98,7 +96,6 @@ public final class DeltaLog {
         memberMinute[memberSize] = atMinute;
         memberTier[memberSize] = tier.intern();
         memberSize++;
-        publish();
     }
 
     /** The user was erased: from now on every answer leaves them out. */
@@ -107,12 +104,11 @@ public final class DeltaLog {
             erased = Arrays.copyOf(erased, erasedSize * 2);
         }
         erased[erasedSize++] = user;
-        publish();
     }
 
     /** Everything appended so far, as one consistent state. */
     public synchronized View view() {
-        return new View(this, size, memberSize, erasedSize, published);
+        return new View(this, size, memberSize, erasedSize);
     }
 
     /** The events of a user's list, newest first, below {@code pinned}. */
@@ -130,10 +126,6 @@ public final class DeltaLog {
             }
         }
         return Arrays.copyOf(out, n);
-    }
-
-    private void publish() {
-        published++;
     }
 
     private byte typeCode(String name) {
@@ -170,7 +162,6 @@ public final class DeltaLog {
         private final int size;
         private final int memberSize;
         private final int erasedSize;
-        private final long stamp;
         private final int[] from;
         private final int[] to;
         private final byte[] kind;
@@ -185,11 +176,10 @@ public final class DeltaLog {
         /** The erased users this view pinned: few (an erasure is merged at once), so a scan. */
         private final int[] erased;
 
-        private View(DeltaLog log, int size, int memberSize, int erasedSize, long stamp) { // under the log's monitor
+        private View(DeltaLog log, int size, int memberSize, int erasedSize) { // under the log's monitor
             this.size = size;
             this.memberSize = memberSize;
             this.erasedSize = erasedSize;
-            this.stamp = stamp;
             this.from = log.from;
             this.to = log.to;
             this.kind = log.kind;
@@ -213,11 +203,6 @@ public final class DeltaLog {
         /** Events in this view. */
         public int size() {
             return size;
-        }
-
-        /** Changes of any kind in this view (events, memberships, erasures): 0 means none. */
-        public long changes() {
-            return stamp;
         }
 
         public int erasedCount() {

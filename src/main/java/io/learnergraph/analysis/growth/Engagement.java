@@ -43,11 +43,7 @@ public final class Engagement {
         ActivityLog log = s.activity();
         int n = log.userCount();
         int from = asOf - windowDays * Time.DAY;
-        int viewed = log.typeCode("VIEWED");
-        int progressed = log.typeCode("PROGRESSED");
-        int completed = log.typeCode("COMPLETED");
-        int rated = log.typeCode("RATED");
-        int follows = log.typeCode(ActivityLog.FOLLOWS);
+        Kind[] kindOf = kinds(log);
         double[] score = new double[n];
         int[] visits = new int[n];
         double[] hours = new double[n];
@@ -57,38 +53,15 @@ public final class Engagement {
         int[] received = new int[n];
         ActivityLog.Received in = log.received();
         IntStream.range(0, n).parallel().forEach(u -> {
-            BitSet days = new BitSet(windowDays);
-            double seconds = 0;
-            for (int e = log.firstAfter(u, from), end = log.firstAfter(u, asOf); e < end; e++) {
-                if (!log.isActivity(e)) {
-                    continue;
-                }
-                days.set((asOf - log.minute(e)) / Time.DAY);
-                int t = log.type(e);
-                if ((t == viewed || t == progressed) && !Float.isNaN(log.value(e))) {
-                    seconds += log.value(e);
-                } else if (t == completed) {
-                    completions[u]++;
-                } else if (t == rated) {
-                    ratings[u]++;
-                } else if (!log.isLearning(e)) {
-                    given[u]++;
-                }
-            }
-            int r = 0;
-            for (int i = in.start(u); i < in.end(u); i++) {
-                int e = in.event(i);
-                int m = log.minute(e);
-                if (m > from && m <= asOf && log.type(e) != follows) {
-                    r++;
-                }
-            }
-            received[u] = r;
-            visits[u] = days.cardinality();
-            hours[u] = seconds / 3600;
-            score[u] = w.visitDays() * Math.log1p(visits[u]) + w.learningHours() * Math.log1p(hours[u])
-                    + w.completions() * Math.log1p(completions[u]) + w.ratings() * Math.log1p(ratings[u])
-                    + w.socialGiven() * Math.log1p(given[u]) + w.socialReceived() * Math.log1p(r);
+            Window win = new Window(from, asOf, windowDays);
+            win.addLog(log, in, kindOf, u);
+            score[u] = win.score(w);
+            visits[u] = win.days.cardinality();
+            hours[u] = win.seconds / 3600;
+            completions[u] = win.completions;
+            ratings[u] = win.ratings;
+            given[u] = win.given;
+            received[u] = win.received;
         });
         return new Result(asOf, windowDays, score, visits, hours, completions, ratings, given, received);
     }
@@ -100,71 +73,104 @@ public final class Engagement {
 
     /**
      * One user's engagement as of now in the live graph: the snapshot's events and the delta's
-     * (events already in the snapshot are not in the delta), as {@link #compute} counts them.
-     * O(the user's events in the window + their delta).
+     * (events already in the snapshot are not in the delta), counted as {@link #compute} counts
+     * them. O(the user's events in the window + their delta).
      */
     public static UserEngagement forUser(GraphSnapshot s, DeltaLog.View delta, int u, int asOf, int windowDays,
                                          Weights w) {
         ActivityLog log = s.activity();
-        int from = asOf - windowDays * Time.DAY;
-        BitSet days = new BitSet(windowDays);
-        double seconds = 0;
-        int completions = 0;
-        int ratings = 0;
-        int given = 0;
-        int received = 0;
-        for (int e = log.firstAfter(u, from), end = log.firstAfter(u, asOf); e < end; e++) {
-            if (log.isActivity(e)) {
-                days.set((asOf - log.minute(e)) / Time.DAY);
-                String type = log.typeName(log.type(e));
-                float value = log.value(e);
-                if ((type.equals("VIEWED") || type.equals("PROGRESSED")) && !Float.isNaN(value)) {
-                    seconds += value;
-                } else if (type.equals("COMPLETED")) {
-                    completions++;
-                } else if (type.equals("RATED")) {
-                    ratings++;
-                } else if (!log.isLearning(e)) {
-                    given++;
-                }
-            }
-        }
+        Window win = new Window(asOf - windowDays * Time.DAY, asOf, windowDays);
+        win.addLog(log, log.received(), kinds(log), u);
         for (int e : delta.byActor(u)) {
-            int m = delta.minute(e);
-            if (delta.kind(e) == DeltaLog.Kind.FOLLOW || m == ActivityLog.NO_MINUTE || m <= from || m > asOf) {
-                continue;
-            }
-            days.set((asOf - m) / Time.DAY);
-            String type = delta.type(e);
-            if ((type.equals("VIEWED") || type.equals("PROGRESSED")) && !Float.isNaN(delta.value(e))) {
-                seconds += delta.value(e);
-            } else if (type.equals("COMPLETED")) {
-                completions++;
-            } else if (type.equals("RATED")) {
-                ratings++;
-            } else if (delta.kind(e) == DeltaLog.Kind.SOCIAL) {
-                given++;
-            }
-        }
-        ActivityLog.Received in = log.received();
-        for (int i = in.start(u); i < in.end(u); i++) {
-            int e = in.event(i);
-            int m = log.minute(e);
-            if (m > from && m <= asOf && !log.typeName(log.type(e)).equals(ActivityLog.FOLLOWS)) {
-                received++;
+            if (delta.kind(e) != DeltaLog.Kind.FOLLOW) {
+                win.add(delta.minute(e), kind(delta.type(e), delta.kind(e) == DeltaLog.Kind.LEARNING), delta.value(e));
             }
         }
         for (int e : delta.byTarget(u)) {
-            int m = delta.minute(e);
-            if (delta.kind(e) == DeltaLog.Kind.SOCIAL && m != ActivityLog.NO_MINUTE && m > from && m <= asOf) {
-                received++;
+            if (delta.kind(e) == DeltaLog.Kind.SOCIAL && win.inWindow(delta.minute(e))) {
+                win.received++;
             }
         }
-        int visits = days.cardinality();
-        double hours = seconds / 3600;
-        double score = w.visitDays() * Math.log1p(visits) + w.learningHours() * Math.log1p(hours)
-                + w.completions() * Math.log1p(completions) + w.ratings() * Math.log1p(ratings)
-                + w.socialGiven() * Math.log1p(given) + w.socialReceived() * Math.log1p(received);
-        return new UserEngagement(asOf, windowDays, score, visits, hours, completions, ratings, given, received);
+        return new UserEngagement(asOf, windowDays, win.score(w), win.days.cardinality(), win.seconds / 3600,
+                win.completions, win.ratings, win.given, win.received);
+    }
+
+    /** What an event counts as: seconds of learning, a completion, a rating, an interaction given, nothing more. */
+    private enum Kind { TIME, COMPLETION, RATING, GIVEN, OTHER }
+
+    private static Kind kind(String type, boolean learning) {
+        return switch (type) {
+            case "VIEWED", "PROGRESSED" -> Kind.TIME;
+            case "COMPLETED" -> Kind.COMPLETION;
+            case "RATED" -> Kind.RATING;
+            default -> learning ? Kind.OTHER : Kind.GIVEN;
+        };
+    }
+
+    /** The kind of each of the log's type codes, so the per-event loop compares no strings. */
+    private static Kind[] kinds(ActivityLog log) {
+        Kind[] k = new Kind[log.typeCount()];
+        for (int t = 0; t < k.length; t++) {
+            k[t] = kind(log.typeName(t), log.isLearningType(t));
+        }
+        return k;
+    }
+
+    /** One user's counts over the window {@code (from, asOf]}. */
+    private static final class Window {
+        final int from;
+        final int asOf;
+        final BitSet days;
+        double seconds;
+        int completions;
+        int ratings;
+        int given;
+        int received;
+
+        Window(int from, int asOf, int windowDays) {
+            this.from = from;
+            this.asOf = asOf;
+            this.days = new BitSet(windowDays);
+        }
+
+        boolean inWindow(int minute) {
+            return minute != ActivityLog.NO_MINUTE && minute > from && minute <= asOf;
+        }
+
+        /** An activity event (not a follow): a visit day, and what its kind adds. */
+        void add(int minute, Kind kind, float value) {
+            if (!inWindow(minute)) {
+                return;
+            }
+            days.set((asOf - minute) / Time.DAY);
+            switch (kind) {
+                case TIME -> seconds += Float.isNaN(value) ? 0 : value;
+                case COMPLETION -> completions++;
+                case RATING -> ratings++;
+                case GIVEN -> given++;
+                case OTHER -> { }
+            }
+        }
+
+        /** The user's events in the snapshot's log: done and received (follows are not activity). */
+        void addLog(ActivityLog log, ActivityLog.Received in, Kind[] kindOf, int u) {
+            for (int e = log.firstAfter(u, from), end = log.firstAfter(u, asOf); e < end; e++) {
+                if (log.isActivity(e)) {
+                    add(log.minute(e), kindOf[log.type(e)], log.value(e));
+                }
+            }
+            for (int i = in.start(u); i < in.end(u); i++) {
+                int e = in.event(i);
+                if (log.isActivity(e) && inWindow(log.minute(e))) {
+                    received++;
+                }
+            }
+        }
+
+        double score(Weights w) {
+            return w.visitDays() * Math.log1p(days.cardinality()) + w.learningHours() * Math.log1p(seconds / 3600)
+                    + w.completions() * Math.log1p(completions) + w.ratings() * Math.log1p(ratings)
+                    + w.socialGiven() * Math.log1p(given) + w.socialReceived() * Math.log1p(received);
+        }
     }
 }

@@ -52,7 +52,6 @@ class LiveGraphTest {
         assertEquals(DeltaLog.Kind.LEARNING, before.kind(1));
         assertEquals(3, before.target(1));
         assertEquals("ENROLLED", before.type(1));
-        assertTrue(after.changes() > before.changes());
     }
 
     @Test
@@ -124,6 +123,34 @@ class LiveGraphTest {
         assertTrue(live.containsMembership(0, "vip", 500));
         assertFalse(live.containsMembership(0, "vip", 501));
         assertEquals("basic", SnapshotMerge.merge(base, delta.view(), WEIGHTS, 2).activity().tierAt(0, Integer.MAX_VALUE));
+    }
+
+    @Test
+    void aUsersLiveEngagementCountsTheDeltaAsAMergedSnapshotWould() {
+        Random random = new Random(13);
+        List<Event> first = events(random, 2000);
+        List<Event> later = events(random, 400);
+        GraphSnapshot base = build(first, List.of(), Integer.MAX_VALUE, 1);
+        DeltaLog delta = new DeltaLog(base.users().count());
+        for (Event e : later) {
+            delta.add(e.learning() ? DeltaLog.Kind.LEARNING : e.type().equals("FOLLOWS") ? DeltaLog.Kind.FOLLOW
+                    : DeltaLog.Kind.SOCIAL, e.from(), e.to(), e.type(), (int) e.minute(), (float) e.value());
+        }
+        List<Event> all = new ArrayList<>(first);
+        all.addAll(later);
+        GraphSnapshot merged = build(all, List.of(), Integer.MAX_VALUE, 2);
+        int asOf = merged.activity().lastMinute();
+        io.learnergraph.analysis.growth.Engagement.Weights w = io.learnergraph.analysis.growth.Engagement.Weights
+                .defaults();
+        io.learnergraph.analysis.growth.Engagement.Result expected =
+                io.learnergraph.analysis.growth.Engagement.compute(merged, asOf, 30, w);
+        for (int u = 0; u < USERS; u++) {
+            io.learnergraph.analysis.growth.Engagement.UserEngagement live =
+                    io.learnergraph.analysis.growth.Engagement.forUser(base, delta.view(), u, asOf, 30, w);
+            assertEquals(expected.score()[u], live.score(), 1e-9, "user " + u);
+            assertEquals(expected.visitDays()[u], live.visitDays());
+            assertEquals(expected.socialReceived()[u], live.socialReceived());
+        }
     }
 
     // ---- helpers

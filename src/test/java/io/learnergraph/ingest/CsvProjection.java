@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Builds the in-memory projection straight from an import directory, without a database: for
- * benchmarks of the serving path at sizes whose Neo4j import would take hours. Rows are read
- * leniently (a row that does not parse is skipped and counted): validation is the importer's
- * job, and the served projection always comes from Neo4j.
+ * Builds the in-memory projection straight from an import directory, without a database: a fast
+ * fixture for tests of the analyses on a demo platform (the benchmarks load through the product's
+ * import). Rows are read leniently (a row that does not parse is skipped and counted):
+ * validation is the importer's job, and the served projection always comes from Neo4j.
  */
 public final class CsvProjection {
 
