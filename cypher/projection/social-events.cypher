@@ -1,6 +1,6 @@
 // Every follow and social interaction between users, one row per (user, relationship type)
 // with the targets and times as parallel lists: far fewer Bolt records than one per
-// relationship (3.5x faster to stream, see README's Performance section). A missing time is
+// relationship (3.5x faster to stream, see src/site/markdown/performance.md). A missing time is
 // $noTime, since collect() would drop a null and misalign the lists. The types are named (the
 // model's FOLLOWS and SocialType; a test keeps them in step) rather than found by the end
 // node's label: Neo4j then expands only these types and never reads the other end's record,

@@ -51,7 +51,7 @@ public final class Betweenness {
     /**
      * Brandes' accumulation from {@code k} random sources, scaled by n/k (Brandes &amp; Pich
      * 2007): unbiased, no uniform error bound; O(k · m). The peers' "betweenness from k sampled
-     * sources" that README's benchmark compares against.
+     * sources" that the benchmark in src/site/markdown/performance.md compares against.
      */
     public static Result sourceSampled(CsrGraph g, int k, long seed) {
         int n = g.nodeCount();

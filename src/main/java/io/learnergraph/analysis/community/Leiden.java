@@ -26,7 +26,7 @@ public final class Leiden {
     /**
      * A further run is made only while the last one raised modularity by at least this much (as
      * GDS's Leiden tolerance): on graphs with clear communities the second run already adds
-     * nothing, on power-law graphs each run still adds ~0.001 (README, Performance).
+     * nothing, on power-law graphs each run still adds ~0.001 (src/site/markdown/performance.md).
      */
     static final double QUALITY_TOLERANCE = 1e-4;
 

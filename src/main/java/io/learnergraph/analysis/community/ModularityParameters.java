@@ -15,7 +15,7 @@ public record ModularityParameters(double resolution, int maxLevels, int iterati
     /**
      * Three Leiden runs (NetworKit's default; igraph's is 2): on a 183k-edge power-law graph the
      * third run lifts modularity from 0.2946 to 0.2969 for 30% more time, past igraph's and
-     * NetworKit's; more runs keep adding ~0.001 each (README, Performance).
+     * NetworKit's; more runs keep adding ~0.001 each (src/site/markdown/performance.md).
      */
     public static final int ITERATIONS_DEFAULT = 3;
     public static final long SEED_DEFAULT = 42;
