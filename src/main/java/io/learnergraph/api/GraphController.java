@@ -27,7 +27,7 @@ public class GraphController {
     @Serdeable
     public record Projection(long version, int users, int courses, int topics, int socialArcs, int learningPairs,
                              long graphBytes, Long relationshipsLoaded, Double loadSeconds, int deltaEvents,
-                             long feedPosition) {
+                             long feedPosition, String origin) {
     }
 
     @Serdeable
@@ -66,6 +66,7 @@ public class GraphController {
         return new Projection(s.version(), s.users().count(), s.courses().count(), s.topics().count(),
                 s.social().arcCount(), s.learning().arcCount(), s.graphBytes(),
                 stats == null ? null : stats.relationships(), stats == null ? null : stats.seconds(), deltaEvents,
-                feedPosition);
+                feedPosition, snapshots.origin() == null ? null
+                        : snapshots.origin().name().toLowerCase(java.util.Locale.ROOT));
     }
 }

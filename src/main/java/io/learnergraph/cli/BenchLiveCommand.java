@@ -277,14 +277,35 @@ public class BenchLiveCommand implements java.util.concurrent.Callable<Integer> 
                 leidenWarm.modularity() - leidenCold.modularity());
     }
 
-    /** The same data directory started again, until the first recommendation is answered. */
+    /**
+     * The same data directory started again (in this JVM: the JVM's own start is not counted),
+     * until the first recommendation is answered: once reading the snapshot saved in the data
+     * directory, once with saving off, so projecting the store, side by side.
+     */
     private void restart(Path data) throws Exception {
+        double saved = restartOnce(data, true);
+        double projected = restartOnce(data, false);
+        System.out.printf(Locale.ROOT, "restart from the saved snapshot %.1f s, from the store %.1f s: %.1fx%n",
+                saved, projected, projected / saved);
+    }
+
+    private double restartOnce(Path data, boolean persisted) throws Exception {
+        System.setProperty("learnergraph.live.persist-snapshot", String.valueOf(persisted));
         long t = System.nanoTime();
         try (ApplicationContext context = Contexts.withServer(port)) {
-            GraphSnapshot s = context.getBean(SnapshotService.class).current();
+            double started = (System.nanoTime() - t) / 1e9;
+            SnapshotService snapshots = context.getBean(SnapshotService.class);
+            GraphSnapshot s = snapshots.current();
+            double snapshot = (System.nanoTime() - t) / 1e9;
             get("/api/users/" + s.users().ids()[0] + "/recommendations?limit=5");
-            System.out.printf(Locale.ROOT, "%nrestart on %s: first recommendation %.1f s after the start%n", data,
-                    (System.nanoTime() - t) / 1e9);
+            double first = (System.nanoTime() - t) / 1e9;
+            System.out.printf(Locale.ROOT, "%nrestart on %s (snapshot %s, from %s): context and Neo4j up %.1f s, "
+                            + "snapshot ready %.1f s (feed position %,d), first recommendation %.1f s after the start%n",
+                    data, persisted ? "saving on" : "saving off", snapshots.origin().name().toLowerCase(Locale.ROOT),
+                    started, snapshot, snapshots.position(), first);
+            return first;
+        } finally {
+            System.clearProperty("learnergraph.live.persist-snapshot");
         }
     }
 

@@ -50,6 +50,14 @@ public final class DataDirectory {
         return root.resolve("neo4j.password");
     }
 
+    /**
+     * The in-memory graph as of a change-feed position, saved so that a restart reads it back
+     * instead of re-projecting the store (then catches up from the feed).
+     */
+    public Path snapshotFile() {
+        return root.resolve("graph.snapshot");
+    }
+
     /** Where the demo platform loaded into an empty database is generated. */
     public Path demoDir() {
         return root.resolve("demo-platform");

@@ -52,6 +52,7 @@ public class LiveGraphFollower {
         this.snapshots = snapshots;
         this.feed = feed;
         this.settings = settings;
+        snapshots.onRestored(this::catchUp);
         this.thread = new Thread(this::run, "change-feed");
         thread.setDaemon(true);
         thread.start();

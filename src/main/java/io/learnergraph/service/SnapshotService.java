@@ -6,12 +6,14 @@ import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.analysis.graph.LiveView;
 import io.learnergraph.analysis.graph.ProjectionWeights;
 import io.learnergraph.analysis.graph.SnapshotMerge;
+import io.learnergraph.config.LiveSettings;
 import io.learnergraph.config.WeightSettings;
 import io.learnergraph.model.GraphEvent;
 import io.learnergraph.model.LearningType;
 import io.learnergraph.model.SocialType;
 import io.learnergraph.store.ChangeFeedStore;
 import io.learnergraph.store.ProjectionLoader;
+import io.learnergraph.store.SnapshotFile;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -46,10 +52,21 @@ public class SnapshotService {
      * change-feed position all of it reflects. Replaced whole, so a reader's position and view
      * belong together (the delta may hold more than the position says, never less).
      */
-    private record State(GraphSnapshot snapshot, DeltaLog delta, List<Merged> history, long position) {
+    private record State(GraphSnapshot snapshot, Origin origin, long snapshotPosition, DeltaLog delta,
+                         List<Merged> history, long position) {
         State withPosition(long seq) {
-            return new State(snapshot, delta, history, Math.max(position, seq));
+            return new State(snapshot, origin, snapshotPosition, delta, history, Math.max(position, seq));
         }
+    }
+
+    /** Where the current snapshot came from. */
+    public enum Origin {
+        /** Projected from the store (at start, on refresh, or when a change could not be a delta). */
+        STORE,
+        /** Read back from the snapshot saved in the data directory. */
+        SAVED,
+        /** Merged in memory from the previous snapshot and its delta. */
+        MERGED
     }
 
     /** A delta that was merged into the snapshot after {@code version}. */
@@ -61,32 +78,71 @@ public class SnapshotService {
 
     private final ProjectionLoader loader;
     private final ChangeFeedStore feed;
+    private final SnapshotFile file;
+    private final LiveSettings live;
     private final ProjectionWeights weights;
     private final AtomicReference<State> state = new AtomicReference<>();
     private final AtomicReference<ProjectionLoader.LoadStats> lastStats = new AtomicReference<>();
     private final AtomicLong versions = new AtomicLong();
     private final List<Consumer<GraphSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final List<java.util.function.LongConsumer> erasureListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> restoreListeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean restoredBehind = new AtomicBoolean();
+    private final ExecutorService saver = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "snapshot-save");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Held while the saved file is replaced or deleted; erasures counts the deletions for privacy. */
+    private final Object fileLock = new Object();
+    private long erasures;
+    private volatile long lastSave;
+    private volatile GraphSnapshot saved;
+    /** The feed (database) the current snapshot was projected from or restored beside; null if unknown. */
+    private volatile String feedIdentity;
+    private byte[] fingerprint;
 
-    public SnapshotService(ProjectionLoader loader, ChangeFeedStore feed, WeightSettings settings) {
+    public SnapshotService(ProjectionLoader loader, ChangeFeedStore feed, SnapshotFile file, LiveSettings live,
+                           WeightSettings settings) {
         this.loader = loader;
         this.feed = feed;
+        this.file = file;
+        this.live = live;
         this.weights = weightsOf(settings);
     }
 
     /** The latest snapshot (without its delta); loads it (blocking) only when none was loaded yet. */
     public GraphSnapshot current() {
         State s = state.get();
-        return s != null ? s.snapshot() : load().snapshot();
+        return s != null ? s.snapshot() : first().snapshot();
     }
 
     /** The latest snapshot with every change applied so far, pinned as one view. */
     public LiveView live() {
         State s = state.get();
         if (s == null) {
-            s = load();
+            s = first();
         }
         return new LiveView(s.snapshot(), s.delta().view(), s.position());
+    }
+
+    /**
+     * The first state: the saved snapshot when it can be trusted, brought up to the feed's newest
+     * change by the {@link #onRestored} listeners before it is answered from; else the store's.
+     */
+    private State first() {
+        State s = load();
+        if (restoredBehind.compareAndSet(true, false)) {
+            restoreListeners.forEach(Runnable::run);
+            s = state.get();
+        }
+        return s;
+    }
+
+    /** Where the current snapshot came from; null before the first load. */
+    public Origin origin() {
+        State s = state.get();
+        return s == null ? null : s.origin();
     }
 
     /** The change-feed position the live graph reflects (0 before the first load). */
@@ -97,7 +153,53 @@ public class SnapshotService {
 
     private synchronized State load() {
         State s = state.get();
-        return s != null ? s : reloadLocked();
+        if (s != null) {
+            return s;
+        }
+        State restored = restoreLocked();
+        if (restored != null) {
+            restoredBehind.set(true);
+            install(restored);
+            return restored;
+        }
+        return reloadLocked();
+    }
+
+    /**
+     * The saved snapshot as a state at its feed position, or null when there is none, persisting
+     * is off, or it cannot be trusted: other code or weights, another database, damaged, or ahead
+     * of the feed (a database restored from an older backup).
+     */
+    private State restoreLocked() {
+        if (!live.persistSnapshot()) {
+            return null;
+        }
+        long start = System.nanoTime();
+        try {
+            String identity = feed.identity();
+            feedIdentity = identity;
+            long latest = feed.latest();
+            java.util.Optional<SnapshotFile.Restored> r = file.read(fingerprint(), identity, versions.get() + 1);
+            if (r.isEmpty()) {
+                return null;
+            }
+            if (r.get().position() > latest) {
+                LOG.warn("The saved snapshot {} is at change {}, the database's feed only at {}: projecting the store",
+                        file.path(), r.get().position(), latest);
+                file.delete();
+                return null;
+            }
+            versions.incrementAndGet();
+            GraphSnapshot g = r.get().snapshot();
+            saved = g;
+            LOG.info("Snapshot v{} read from {} in {} s ({} users, change {}; the feed is at {})", g.version(),
+                    file.path(), String.format("%.2f", (System.nanoTime() - start) / 1e9), g.users().count(),
+                    r.get().position(), latest);
+            return new State(g, Origin.SAVED, r.get().position(), new DeltaLog(g.users().count()), List.of(), r.get().position());
+        } catch (RuntimeException e) {
+            LOG.warn("Not using the saved snapshot: {}; projecting the store", e.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -111,11 +213,26 @@ public class SnapshotService {
 
     private State reloadLocked() {
         long at = feedPosition();
+        feedIdentity = identityOrNull();
         ProjectionLoader.Loaded loaded = loader.load(versions.incrementAndGet(), weights);
-        State s = new State(loaded.snapshot(), new DeltaLog(loaded.snapshot().users().count()), List.of(), at);
+        State s = new State(loaded.snapshot(), Origin.STORE, at, new DeltaLog(loaded.snapshot().users().count()), List.of(), at);
         lastStats.set(loaded.stats());
         install(s);
+        save(true);
         return s;
+    }
+
+    /** The feed's identity, or null when persisting is off or it cannot be read (nothing is saved then). */
+    private String identityOrNull() {
+        if (!live.persistSnapshot()) {
+            return null;
+        }
+        try {
+            return feed.identity();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the change feed's identity ({}); the snapshot will not be saved", e.getMessage());
+            return null;
+        }
     }
 
     /** The feed's newest change; when it cannot be read, the position already reached (never back). */
@@ -214,12 +331,14 @@ public class SnapshotService {
     public synchronized GraphSnapshot erase(long seq, String userId) {
         State s = state.get();
         if (s == null) {
+            forgetSaved(userId);
             return null;
         }
         OptionalInt u = s.snapshot().users().indexOf(userId);
         if (u.isPresent()) {
+            forgetSaved(userId);
             s.delta().erase(u.getAsInt());
-            mergeLocked(s, s.delta().view());
+            mergeLocked(s, s.delta().view(), Math.max(s.position(), seq));
             long version = state.get().snapshot().version();
             erasureListeners.forEach(l -> l.accept(version));
         }
@@ -262,16 +381,86 @@ public class SnapshotService {
             while (history.size() > HISTORY) {
                 history.remove(0);
             }
-            install(new State(merged, carried, List.copyOf(history), now.position()));
+            install(new State(merged, Origin.MERGED, before.position(), carried, List.copyOf(history), now.position()));
         }
+        save(false);
         LOG.info("Snapshot v{} merged in memory from v{} and {} delta events in {} s", merged.version(),
                 before.snapshot().version(), upTo.size(), String.format("%.2f", (System.nanoTime() - start) / 1e9));
         return merged;
     }
 
-    private void mergeLocked(State s, DeltaLog.View upTo) {
+    /** Merges all of {@code s}'s delta, which holds every change up to {@code position}. */
+    private void mergeLocked(State s, DeltaLog.View upTo, long position) {
         GraphSnapshot merged = SnapshotMerge.merge(s.snapshot(), upTo, weights, versions.incrementAndGet());
-        install(new State(merged, new DeltaLog(merged.users().count()), List.of(), s.position()));
+        install(new State(merged, Origin.MERGED, position, new DeltaLog(merged.users().count()), List.of(), s.position()));
+        save(true);
+    }
+
+    /**
+     * Saves the newest snapshot in the background (after a reload or an erasure always, after a
+     * merge at most every {@code learnergraph.live.persist-every-minutes}): a restart reads it back
+     * and replays only the changes after it. Saves coalesce; a save overtaken by an erasure is
+     * thrown away rather than put back on disk.
+     */
+    private void save(boolean always) {
+        if (!live.persistSnapshot()
+                || !always && System.nanoTime() - lastSave < TimeUnit.MINUTES.toNanos(live.persistEveryMinutes())) {
+            return;
+        }
+        lastSave = System.nanoTime();
+        saver.execute(() -> {
+            State s = state.get();
+            String identity = feedIdentity;
+            if (s == null || s.snapshot() == saved || identity == null) {
+                return;
+            }
+            long erasedBefore;
+            synchronized (fileLock) {
+                erasedBefore = erasures;
+            }
+            long start = System.nanoTime();
+            try {
+                SnapshotFile.Written written = file.write(s.snapshot(), fingerprint(), identity, s.snapshotPosition());
+                synchronized (fileLock) {
+                    if (erasures != erasedBefore) {
+                        written.discard(); // an erasure came since: this copy may still hold the user
+                        return;
+                    }
+                    written.commit();
+                    saved = s.snapshot();
+                }
+                LOG.info("Snapshot v{} saved to {} in {} s (change {})", s.snapshot().version(), file.path(),
+                        String.format("%.2f", (System.nanoTime() - start) / 1e9), s.snapshotPosition());
+            } catch (java.io.IOException | RuntimeException e) {
+                if (saver.isShutdown()) {
+                    LOG.info("Saving snapshot v{} abandoned: shutting down", s.snapshot().version());
+                } else {
+                    LOG.warn("Cannot save the snapshot to {}: {} (a restart will project the store)", file.path(),
+                            e.toString());
+                }
+            }
+        });
+    }
+
+    /** An erased user must not outlive the request in the saved copy either. */
+    private void forgetSaved(String userId) {
+        if (!live.persistSnapshot()) {
+            return;
+        }
+        synchronized (fileLock) {
+            erasures++;
+            if (file.delete()) {
+                LOG.info("Saved snapshot deleted: it held an erased user");
+            }
+            saved = null;
+        }
+    }
+
+    private synchronized byte[] fingerprint() {
+        if (fingerprint == null) {
+            fingerprint = ProjectionLoader.fingerprint(weights);
+        }
+        return fingerprint;
     }
 
     /**
@@ -357,6 +546,27 @@ public class SnapshotService {
      */
     public void onErasure(java.util.function.LongConsumer listener) {
         erasureListeners.add(listener);
+    }
+
+    /**
+     * Called once when the first snapshot was read from the saved file rather than projected, on
+     * the thread that first asked for it, before that thread reads it: the follower replays the
+     * changes after the file's position there, so the first answer is as current as any later one.
+     */
+    public void onRestored(Runnable listener) {
+        restoreListeners.add(listener);
+    }
+
+    /**
+     * Lets a save in progress finish (a restart then replays fewer changes), for at most 30 s;
+     * one cut short leaves only a temporary file, removed at the next start.
+     */
+    @jakarta.annotation.PreDestroy
+    void stopSaving() throws InterruptedException {
+        saver.shutdown();
+        if (!saver.awaitTermination(30, TimeUnit.SECONDS)) {
+            saver.shutdownNow();
+        }
     }
 
     /** Called with each new snapshot, on the thread that installed it. */

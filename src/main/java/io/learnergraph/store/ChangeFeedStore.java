@@ -30,6 +30,14 @@ public class ChangeFeedStore {
         return store.read(CypherQuery.LATEST_CHANGE, Map.of(), r -> r.get("seq").asLong()).get(0);
     }
 
+    /**
+     * The feed's identity, made on first use: different for every database the feed lives in,
+     * even when their change numbers agree.
+     */
+    public String identity() {
+        return store.writeReturning(CypherQuery.FEED_IDENTITY, Map.of(), r -> r.get("identity").asString()).get(0);
+    }
+
     /** The oldest change still kept, if any. */
     public OptionalLong oldest() {
         List<Long> seq = store.read(CypherQuery.OLDEST_CHANGE, Map.of(), r -> r.get("seq").isNull() ? null

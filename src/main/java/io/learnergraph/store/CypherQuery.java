@@ -77,6 +77,7 @@ public enum CypherQuery {
     LATEST_CHANGE("feed/latest-change.cypher"),
     OLDEST_CHANGE("feed/oldest-change.cypher"),
     PRUNE_CHANGES("feed/prune-changes.cypher"),
+    FEED_IDENTITY("feed/feed-identity.cypher"),
 
     // privacy
     DELETE_USER("privacy/delete-user.cypher"),

@@ -204,6 +204,11 @@ public class Neo4jStore implements AutoCloseable {
         return withSession(s -> s.executeWrite(tx -> tx.run(query.text(), params).consume().counters()));
     }
 
+    /** Runs a write query that returns rows (a MERGE that reads back what it made) and maps them. */
+    public <T> List<T> writeReturning(CypherQuery query, Map<String, Object> params, Function<Record, T> mapper) {
+        return withSession(s -> s.executeWrite(tx -> tx.run(query.text(), params).list(mapper::apply)));
+    }
+
     /**
      * What a write changed, for the change feed: its kind ({@code events}, {@code reload},
      * {@code erase}), the events as JSON ({@code GraphEvent.encode}) or null, the erased user or null.

@@ -44,6 +44,41 @@ public class ProjectionLoader {
     public record Loaded(GraphSnapshot snapshot, LoadStats stats) {
     }
 
+    /**
+     * What a snapshot projected by this code with these {@code weights} depends on, hashed: the
+     * projection queries, the classes that build, merge and encode the arrays, and the weights. A
+     * snapshot saved under another fingerprint is not read back (another version of the code may
+     * project differently, and other weights give other arrays).
+     */
+    public static byte[] fingerprint(ProjectionWeights weights) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (CypherQuery q : CypherQuery.values()) {
+                if (q.name().startsWith("PROJECTION_")) {
+                    sha.update(q.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            for (Class<?> c : new Class<?>[]{ProjectionLoader.class, ProjectionBuilder.class, GraphSnapshot.class,
+                    GraphSnapshot.Users.class, GraphSnapshot.Courses.class, GraphSnapshot.Topics.class,
+                    io.learnergraph.analysis.graph.CsrGraph.class, io.learnergraph.analysis.graph.ActivityLog.class,
+                    io.learnergraph.analysis.graph.SnapshotCodec.class, io.learnergraph.analysis.graph.SnapshotMerge.class,
+                    ProjectionWeights.class}) {
+                try (java.io.InputStream in = c.getResourceAsStream("/" + c.getName().replace('.', '/') + ".class")) {
+                    if (in == null) {
+                        throw new IllegalStateException("class file of " + c.getName() + " not on the class path");
+                    }
+                    sha.update(in.readAllBytes());
+                }
+            }
+            sha.update(new java.util.TreeMap<>(weights.byRelationshipType()).toString()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(Double.toString(weights.halfLifeDays()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return sha.digest();
+        } catch (java.security.NoSuchAlgorithmException | java.io.IOException e) {
+            throw new IllegalStateException("cannot fingerprint the projection code", e);
+        }
+    }
+
     public Loaded load(long version, ProjectionWeights weights) {
         long start = System.nanoTime();
         ProjectionBuilder b = new ProjectionBuilder(weights);

@@ -81,6 +81,7 @@ class CypherFilesIT extends GraphTestSupport {
         m.put(CypherQuery.CHANGES_AFTER, Map.of("after", 0L, "limit", 10));
         m.put(CypherQuery.LATEST_CHANGE, Map.of());
         m.put(CypherQuery.OLDEST_CHANGE, Map.of());
+        m.put(CypherQuery.FEED_IDENTITY, Map.of());
         m.put(CypherQuery.PRUNE_CHANGES, Map.of("before", 0L, "keep", 10L, "limit", 10));
         m.put(CypherQuery.EXISTING_USER_IDS, Map.of("ids", List.of("u1", "nobody")));
         m.put(CypherQuery.EXISTING_COURSE_IDS, Map.of("ids", List.of("c1", "nothing")));

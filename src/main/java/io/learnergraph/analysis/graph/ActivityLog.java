@@ -244,6 +244,44 @@ public final class ActivityLog {
         return 4L * offsets.length + 13L * minute.length + 4L * memberOffsets.length + 12L * memberMinute.length;
     }
 
+    void writeTo(SnapshotCodec.Out out) throws java.io.IOException {
+        out.intValue(userCount);
+        out.strings(typeNames);
+        out.booleans(learningType);
+        out.ints(offsets);
+        out.ints(minute);
+        out.byteArray(type);
+        out.ints(other);
+        out.floats(value);
+        out.ints(memberOffsets);
+        out.ints(memberMinute);
+        out.strings(memberTier);
+    }
+
+    static ActivityLog readFrom(SnapshotCodec.In in) throws java.io.IOException {
+        int users = in.intValue();
+        String[] typeNames = in.strings();
+        boolean[] learning = in.booleans();
+        int[] offsets = in.ints();
+        int[] minute = in.ints();
+        byte[] type = in.byteArray();
+        int[] other = in.ints();
+        float[] value = in.floats();
+        int[] memberOffsets = in.ints();
+        int[] memberMinute = in.ints();
+        String[] memberTier = SnapshotCodec.shared(in.strings());
+        if (users < 0 || typeNames == null || learning.length != typeNames.length || offsets == null
+                || offsets.length != users + 1 || minute == null || offsets[users] != minute.length
+                || type.length != minute.length || other == null || other.length != minute.length
+                || value.length != minute.length || memberOffsets == null || memberOffsets.length != users + 1
+                || memberMinute == null || memberTier == null || memberMinute.length != memberTier.length
+                || memberOffsets[users] != memberMinute.length) {
+            throw new SnapshotCodec.Corrupt("the activity log's arrays disagree in length");
+        }
+        return new ActivityLog(users, typeNames, learning, offsets, minute, type, other, value, memberOffsets,
+                memberMinute, memberTier);
+    }
+
     /** Incoming social events per user, built on first use (4 bytes per social event). */
     public static final class Received {
         private final int[] offsets;

@@ -251,6 +251,37 @@ public final class CsrGraph {
         return new CsrGraph(nodeCount, columnCount, offsets, targets, ones, symmetric, labelNames, labels, latest);
     }
 
+    void writeTo(SnapshotCodec.Out out) throws java.io.IOException {
+        out.intValue(nodeCount);
+        out.intValue(columnCount);
+        out.booleanValue(symmetric);
+        out.ints(offsets);
+        out.ints(targets);
+        out.floats(weights);
+        out.strings(labelNames);
+        out.ints(labels);
+        out.ints(latest);
+    }
+
+    static CsrGraph readFrom(SnapshotCodec.In in) throws java.io.IOException {
+        int nodeCount = in.intValue();
+        int columnCount = in.intValue();
+        boolean symmetric = in.booleanValue();
+        int[] offsets = in.ints();
+        int[] targets = in.ints();
+        float[] weights = in.floats();
+        String[] labelNames = in.strings();
+        int[] labels = in.ints();
+        int[] latest = in.ints();
+        if (nodeCount < 0 || offsets == null || offsets.length != nodeCount + 1 || targets == null
+                || weights.length != targets.length || offsets[nodeCount] != targets.length
+                || (labels != null && labels.length != targets.length)
+                || (latest != null && latest.length != targets.length)) {
+            throw new SnapshotCodec.Corrupt("a graph's arrays disagree in length");
+        }
+        return new CsrGraph(nodeCount, columnCount, offsets, targets, weights, symmetric, labelNames, labels, latest);
+    }
+
     public static Builder builder(int nodeCount, int expectedArcs) {
         return new Builder(nodeCount, nodeCount, expectedArcs);
     }
