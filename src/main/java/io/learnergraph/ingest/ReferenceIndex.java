@@ -1,13 +1,9 @@
 package io.learnergraph.ingest;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.HashMap;
+import io.learnergraph.analysis.knowledge.PrerequisiteGraph;
+
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,8 +18,7 @@ public final class ReferenceIndex {
     private final Set<String> users;
     private final Set<String> courses;
     private final Set<String> topics;
-    /** topic → topics it requires. */
-    private final Map<String, Set<String>> requires = new HashMap<>();
+    private final PrerequisiteGraph<String> prerequisites = new PrerequisiteGraph<>(t -> t);
 
     public ReferenceIndex(Set<String> users, Set<String> courses, Set<String> topics) {
         this.users = new HashSet<>(users);
@@ -57,43 +52,18 @@ public final class ReferenceIndex {
 
     /** Records an existing prerequisite edge (loaded from the graph, or just imported). */
     public void addPrerequisite(String topic, String required) {
-        requires.computeIfAbsent(topic, k -> new HashSet<>()).add(required);
+        prerequisites.add(topic, required);
     }
 
     public boolean hasPrerequisite(String topic, String required) {
-        return requires.getOrDefault(topic, Set.of()).contains(required);
+        return prerequisites.has(topic, required);
     }
 
     /**
      * The cycle that {@code topic REQUIRES required} would close, as the list of topics from
-     * {@code topic} back to itself, or empty when the edge is safe. Depth-first search from
-     * {@code required}: O(topics + prerequisites).
+     * {@code topic} back to itself, or empty when the edge is safe: O(topics + prerequisites).
      */
     public Optional<List<String>> cycleIfAdded(String topic, String required) {
-        Map<String, String> parent = new HashMap<>();
-        Deque<String> stack = new ArrayDeque<>();
-        stack.push(required);
-        parent.put(required, null);
-        while (!stack.isEmpty()) {
-            String current = stack.pop();
-            if (current.equals(topic)) {
-                List<String> path = new ArrayList<>();
-                for (String at = current; at != null; at = parent.get(at)) {
-                    path.add(at);
-                }
-                Collections.reverse(path); // required ... topic
-                List<String> cycle = new ArrayList<>();
-                cycle.add(topic);
-                cycle.addAll(path);
-                return Optional.of(cycle);
-            }
-            for (String next : requires.getOrDefault(current, Set.of())) {
-                if (!parent.containsKey(next)) {
-                    parent.put(next, current);
-                    stack.push(next);
-                }
-            }
-        }
-        return Optional.empty();
+        return prerequisites.cycleIfAdded(topic, required);
     }
 }

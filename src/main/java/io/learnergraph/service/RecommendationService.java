@@ -215,7 +215,7 @@ public class RecommendationService {
         try {
             UserDelta d = userDelta(index, live, u);
             return new Pinned<>(s, LearningPaths.compute(index, u, t, d == null ? UserDelta.NONE : d));
-        } catch (LearningPaths.PrerequisiteCycle e) {
+        } catch (io.learnergraph.analysis.knowledge.PrerequisiteCycle e) {
             throw new LearnerGraphException.Conflict("the prerequisites of topic '" + topicId + "' contain a cycle: "
                     + String.join(" -> ", e.topics()) + "; fix topic_prerequisites and re-import");
         }

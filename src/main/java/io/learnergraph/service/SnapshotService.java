@@ -6,6 +6,7 @@ import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.analysis.graph.LiveView;
 import io.learnergraph.analysis.graph.ProjectionWeights;
 import io.learnergraph.analysis.graph.SnapshotMerge;
+import io.learnergraph.analysis.knowledge.PrerequisiteGraph;
 import io.learnergraph.config.LiveSettings;
 import io.learnergraph.config.WeightSettings;
 import io.learnergraph.model.GraphEvent;
@@ -217,6 +218,9 @@ public class SnapshotService {
         ProjectionLoader.Loaded loaded = loader.load(versions.incrementAndGet(), weights);
         State s = new State(loaded.snapshot(), Origin.STORE, at, new DeltaLog(loaded.snapshot().users().count()), List.of(), at);
         lastStats.set(loaded.stats());
+        PrerequisiteGraph.of(loaded.snapshot()).anyCycle().ifPresent(c -> LOG.warn("The store's topic prerequisites "
+                + "loop ({}; written around the import, which refuses a cycle): learning paths through them answer "
+                + "409", String.join(" -> ", c.stream().map(t -> loaded.snapshot().topics().ids()[t]).toList())));
         install(s);
         save(true);
         return s;

@@ -3,19 +3,21 @@ package io.learnergraph.analysis.recommend;
 import io.learnergraph.analysis.graph.CsrGraph;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 
-import java.util.ArrayDeque;
+import io.learnergraph.analysis.knowledge.PrerequisiteCycle;
+import io.learnergraph.analysis.knowledge.PrerequisiteGraph;
+
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * A prerequisite-ordered path to a goal topic: the goal and every topic it transitively
- * requires, in a topological order (Kahn 1962; among topics whose prerequisites are all placed,
- * the one with the smallest id first, so the order is stable), each marked satisfied when the
- * user completed a course covering it, with the best course to learn it otherwise. O(ancestors
- * + their prerequisite arcs + courses covering them).
+ * requires, in a topological order (Kahn 1962, by {@link PrerequisiteGraph#learningOrder}: among
+ * topics whose prerequisites are all placed, the one with the smallest id first, so the order is
+ * stable), each marked satisfied when the user completed a course covering it, with the best
+ * course to learn it otherwise. O(ancestors + their prerequisite arcs + courses covering them).
+ * {@code compute} throws {@link PrerequisiteCycle} when the goal's prerequisites loop.
  */
 public final class LearningPaths {
 
@@ -33,20 +35,6 @@ public final class LearningPaths {
     public record LearningPath(int user, int goal, List<Step> steps, int remaining) {
     }
 
-    /** Prerequisites that loop: the topics of the cycle, the first repeated at the end. */
-    public static final class PrerequisiteCycle extends RuntimeException {
-        private final List<String> topics;
-
-        public PrerequisiteCycle(List<String> topics) {
-            super("prerequisite cycle: " + String.join(" -> ", topics));
-            this.topics = List.copyOf(topics);
-        }
-
-        public List<String> topics() {
-            return topics;
-        }
-    }
-
     private LearningPaths() {
     }
 
@@ -59,23 +47,8 @@ public final class LearningPaths {
         GraphSnapshot s = index.snapshot();
         CsrGraph prerequisites = s.prerequisites();
         int nt = s.topics().count();
-        boolean[] inPath = new boolean[nt];
-        List<Integer> topics = new ArrayList<>();
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        queue.add(goal);
-        inPath[goal] = true;
-        while (!queue.isEmpty()) {
-            int t = queue.poll();
-            topics.add(t);
-            for (int a = prerequisites.start(t); a < prerequisites.end(t); a++) {
-                int r = prerequisites.target(a);
-                if (!inPath[r]) {
-                    inPath[r] = true;
-                    queue.add(r);
-                }
-            }
-        }
-        List<Integer> order = topologicalOrder(s, topics, inPath);
+        String[] ids = s.topics().ids();
+        List<Integer> order = index.prerequisiteGraph.learningOrder(goal, Comparator.comparing(t -> ids[t]));
 
         CsrGraph learning = s.learning();
         CsrGraph coverage = s.coverage();
@@ -122,91 +95,6 @@ public final class LearningPaths {
             steps.add(new Step(t, satisfied, !satisfied && started[t], completedCourse[t], course, upgrade, requires));
         }
         return new LearningPath(user, goal, steps, remaining);
-    }
-
-    private static List<Integer> topologicalOrder(GraphSnapshot s, List<Integer> topics, boolean[] inPath) {
-        CsrGraph prerequisites = s.prerequisites();
-        String[] ids = s.topics().ids();
-        int nt = ids.length;
-        int[] missing = new int[nt]; // prerequisites not yet placed
-        List<List<Integer>> dependents = new ArrayList<>(Collections.nCopies(nt, null));
-        for (int t : topics) {
-            for (int a = prerequisites.start(t); a < prerequisites.end(t); a++) {
-                int r = prerequisites.target(a);
-                missing[t]++;
-                if (dependents.get(r) == null) {
-                    dependents.set(r, new ArrayList<>());
-                }
-                dependents.get(r).add(t);
-            }
-        }
-        PriorityQueue<Integer> ready = new PriorityQueue<>((a, b) -> ids[a].compareTo(ids[b]));
-        for (int t : topics) {
-            if (missing[t] == 0) {
-                ready.add(t);
-            }
-        }
-        List<Integer> order = new ArrayList<>(topics.size());
-        while (!ready.isEmpty()) {
-            int t = ready.poll();
-            order.add(t);
-            if (dependents.get(t) != null) {
-                for (int d : dependents.get(t)) {
-                    if (--missing[d] == 0) {
-                        ready.add(d);
-                    }
-                }
-            }
-        }
-        if (order.size() < topics.size()) {
-            throw new PrerequisiteCycle(findCycle(s, topics, inPath));
-        }
-        return order;
-    }
-
-    /** A cycle among the topics: depth-first search for a back edge. */
-    static List<String> findCycle(GraphSnapshot s, List<Integer> topics, boolean[] inPath) {
-        CsrGraph prerequisites = s.prerequisites();
-        int nt = s.topics().count();
-        byte[] state = new byte[nt]; // 0 new, 1 on the stack, 2 done
-        int[] parent = new int[nt];
-        for (int root : topics) {
-            if (state[root] != 0) {
-                continue;
-            }
-            ArrayDeque<int[]> stack = new ArrayDeque<>(); // (topic, next arc)
-            stack.push(new int[]{root, prerequisites.start(root)});
-            state[root] = 1;
-            while (!stack.isEmpty()) {
-                int[] top = stack.peek();
-                int t = top[0];
-                if (top[1] == prerequisites.end(t)) {
-                    state[t] = 2;
-                    stack.pop();
-                    continue;
-                }
-                int r = prerequisites.target(top[1]++);
-                if (!inPath[r]) {
-                    continue;
-                }
-                if (state[r] == 1) {
-                    List<String> cycle = new ArrayList<>();
-                    cycle.add(s.topics().ids()[r]);
-                    for (int x = t; x != r; x = parent[x]) {
-                        cycle.add(s.topics().ids()[x]);
-                    }
-                    cycle.add(s.topics().ids()[r]);
-                    Collections.reverse(cycle);
-                    return cycle;
-                }
-                if (state[r] == 0) {
-                    state[r] = 1;
-                    parent[r] = t;
-                    stack.push(new int[]{r, prerequisites.start(r)});
-                }
-            }
-        }
-        throw new IllegalStateException("no cycle found among " + topics.size() + " topics");
     }
 
     private static int bestCourse(RecommenderIndex index, int user, int topic, UserDelta delta) {

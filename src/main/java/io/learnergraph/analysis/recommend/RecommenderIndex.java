@@ -1,6 +1,7 @@
 package io.learnergraph.analysis.recommend;
 
 import io.learnergraph.analysis.graph.CsrGraph;
+import io.learnergraph.analysis.knowledge.PrerequisiteGraph;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 
 import java.util.Arrays;
@@ -29,6 +30,8 @@ public final class RecommenderIndex {
     private final double alpha;
     final CsrGraph coveredBy;
     final CsrGraph dependents;
+    /** The knowledge graph's prerequisites, for learning paths (read-only once built). */
+    final PrerequisiteGraph<Integer> prerequisiteGraph;
     final int[] learnerCount;
     final long[] twoHopWork;
     final float[] forwardProbability;
@@ -62,6 +65,7 @@ public final class RecommenderIndex {
         CsrGraph learners = s.learners();
         coveredBy = s.coverage().transpose();
         dependents = s.prerequisites().transpose();
+        prerequisiteGraph = PrerequisiteGraph.of(s);
         int taken = 0;
         for (String t : TAKEN_TYPES) {
             taken |= learning.labelBit(t);

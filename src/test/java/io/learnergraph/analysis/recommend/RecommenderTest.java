@@ -213,7 +213,7 @@ class RecommenderTest {
         TinyPlatform p = chain().requires("algebra", "ml");
         RecommenderIndex index = p.index();
         GraphSnapshot s = index.snapshot();
-        LearningPaths.PrerequisiteCycle e = assertThrows(LearningPaths.PrerequisiteCycle.class,
+        io.learnergraph.analysis.knowledge.PrerequisiteCycle e = assertThrows(io.learnergraph.analysis.knowledge.PrerequisiteCycle.class,
                 () -> LearningPaths.compute(index, 0, s.topics().indexOf("ml").getAsInt()));
         assertEquals(4, e.topics().size());
         assertEquals(e.topics().get(0), e.topics().get(3));
