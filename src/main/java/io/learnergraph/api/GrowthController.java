@@ -1,5 +1,7 @@
 package io.learnergraph.api;
 
+import io.learnergraph.analysis.recommend.RecommendationParameters;
+
 import io.learnergraph.LearnerGraphException;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.analysis.growth.Cohorts;
@@ -489,7 +491,8 @@ public class GrowthController {
                     : stage.key()) + ", not dormant, churned or at risk: ask GET /api/users/" + id + "/recommendations");
         }
         RecommendationService.Answer a = recommendations.recommend(id, new RecommendationService.Options(limit,
-                "blend", false, true, growth.settings().winBackWeights(), null, null));
+                "blend", false, true, RecommendationParameters.SourceWeights.of(growth.settings().winBackWeights())
+                        .asParameter(), null, null));
         long last = s.users().lastActive()[u];
         return new WinBack(id, stage.key(), last == GraphSnapshot.NO_TIME ? null : Time.iso((int) last),
                 RecommendationsController.view(a.snapshot(), "win-back", a.recommendations(),

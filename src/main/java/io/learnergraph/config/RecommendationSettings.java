@@ -1,5 +1,7 @@
 package io.learnergraph.config;
 
+import io.learnergraph.analysis.recommend.RecommendationParameters;
+
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 import java.util.Map;
@@ -12,7 +14,8 @@ public record RecommendationSettings(Map<String, Double> weights, double alpha, 
                                      int batchMaxUsers) {
 
     public RecommendationSettings {
-        weights = Map.copyOf(weights == null ? Map.of() : weights);
+        weights = WeightMaps.checked("learnergraph.recommendations.weights", weights,
+                RecommendationParameters.SourceWeights.NAMES);
         if (!(alpha > 0) || !(upgradeThreshold > 0 && upgradeThreshold <= 1) || upgradeCandidates < 1
                 || batchMaxUsers < 1 || defaultLimit < 1 || itemNeighbours < 0) {
             throw new IllegalArgumentException("learnergraph.recommendations: alpha must be > 0, upgrade-threshold in "

@@ -242,8 +242,7 @@ public class RecommendationService {
         Map<String, Double> w = settings.weights();
         try {
             return new RecommendationParameters(settings.defaultLimit(), Strategy.BLEND, false, true,
-                    new SourceWeights(w.getOrDefault("knowledge", 0.0), w.getOrDefault("collaborative", 0.0),
-                            w.getOrDefault("social", 0.0), w.getOrDefault("popular", 0.0)),
+                    SourceWeights.of(w),
                     settings.beta(), settings.diversity(), settings.halfLifeDays(), settings.windowDays(),
                     settings.exactWorkBudget(), settings.walks(), settings.seed());
         } catch (IllegalArgumentException e) {

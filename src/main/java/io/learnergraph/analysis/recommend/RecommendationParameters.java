@@ -1,5 +1,9 @@
 package io.learnergraph.analysis.recommend;
 
+import java.util.Map;
+
+import java.util.List;
+
 import java.util.Locale;
 
 /**
@@ -35,6 +39,21 @@ public record RecommendationParameters(int limit, Strategy strategy, boolean inc
 
     /** Blend weights; the popular source fills lists for users with little history. */
     public record SourceWeights(double knowledge, double collaborative, double social, double popular) {
+
+        /** The sources by name, as configuration and requests name them. */
+        public static final List<String> NAMES = List.of("knowledge", "collaborative", "social", "popular");
+
+        /** Weights by source name; a source not named weighs 0. */
+        public static SourceWeights of(Map<String, Double> byName) {
+            return new SourceWeights(byName.getOrDefault("knowledge", 0.0), byName.getOrDefault("collaborative", 0.0),
+                    byName.getOrDefault("social", 0.0), byName.getOrDefault("popular", 0.0));
+        }
+
+        /** The {@code name:weight,...} form a request's {@code weights} parameter takes. */
+        public String asParameter() {
+            return "knowledge:" + knowledge + ",collaborative:" + collaborative + ",social:" + social
+                    + ",popular:" + popular;
+        }
         public SourceWeights {
             for (double w : new double[]{knowledge, collaborative, social, popular}) {
                 if (!(w >= 0) || Double.isInfinite(w)) {
