@@ -1,63 +1,89 @@
 package io.learnergraph;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Dependencies point one way: api → (ingest, service) → store → (model, config), and the
- * analysis core depends on nothing but itself, the model and plain libraries (no driver, no
- * HTTP, no Micronaut, no files).
+ * Dependencies point one way, checked on the bytecode (so a fully qualified name in the middle of
+ * a method counts as much as an import):
+ * <pre>
+ *   cli → api → service → (ingest) → store → (analysis, model, config)
+ * </pre>
+ * Controllers reach the database only through services; the analysis core depends on nothing
+ * but itself, the model and plain libraries (no driver, no HTTP, no Micronaut, no files).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchitectureTest {
 
-    private static final Path SRC = Path.of("src", "main", "java", "io", "learnergraph");
+    private static final String ROOT = "io.learnergraph";
+    private JavaClasses classes;
 
-    /** Package → imports it must not have. */
-    private static final Map<String, List<String>> FORBIDDEN = Map.of(
-            "analysis", List.of("io.learnergraph.store", "io.learnergraph.api", "io.learnergraph.ingest",
-                    "io.learnergraph.service", "io.learnergraph.cli", "org.neo4j", "io.micronaut", "java.nio.file",
-                    "java.io.File"),
-            "model", List.of("io.learnergraph.store", "io.learnergraph.api", "io.learnergraph.ingest",
-                    "io.learnergraph.service", "org.neo4j", "io.micronaut"),
-            "store", List.of("io.learnergraph.api", "io.learnergraph.ingest", "io.learnergraph.service",
-                    "io.learnergraph.cli"),
-            "ingest", List.of("io.learnergraph.api", "io.learnergraph.cli"),
-            "service", List.of("io.learnergraph.api", "io.learnergraph.cli"),
-            "demo", List.of("io.learnergraph.store", "io.learnergraph.api", "org.neo4j", "io.micronaut"),
-            "api", List.of("io.learnergraph.cli", "org.neo4j.driver"));
+    @BeforeAll
+    void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    private static String[] layers(String... names) {
+        String[] out = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = names[i].contains(".") && !names[i].startsWith(ROOT) ? names[i] : ROOT + "." + names[i] + "..";
+        }
+        return out;
+    }
+
+    private void check(String layer, String... forbidden) {
+        ArchRule rule = noClasses().that().resideInAPackage(ROOT + "." + layer + "..").should()
+                .dependOnClassesThat().resideInAnyPackage(layers(forbidden))
+                .because("dependencies point one way (see ArchitectureTest)");
+        rule.check(classes);
+    }
 
     @Test
-    void packagesDependOnlyDownwards() throws IOException {
-        List<String> violations = new ArrayList<>();
-        for (Map.Entry<String, List<String>> rule : FORBIDDEN.entrySet()) {
-            Path dir = SRC.resolve(rule.getKey());
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    for (String line : Files.readAllLines(file)) {
-                        if (!line.startsWith("import ")) {
-                            continue;
-                        }
-                        for (String banned : rule.getValue()) {
-                            if (line.contains(" " + banned) || line.contains("static " + banned)) {
-                                violations.add(SRC.relativize(file) + ": " + line);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        assertEquals(List.of(), violations);
+    void theAnalysisCoreIsPure() {
+        check("analysis", "store", "api", "ingest", "service", "cli", "config", "org.neo4j..", "io.micronaut..",
+                "java.nio.file..");
+        noClasses().that().resideInAPackage(ROOT + ".analysis..").should().dependOnClassesThat()
+                .belongToAnyOf(java.io.File.class, java.io.FileInputStream.class, java.io.FileOutputStream.class,
+                        java.io.RandomAccessFile.class)
+                .because("the analysis core does no file I/O").check(classes);
+    }
+
+    @Test
+    void theModelDependsOnNothingOfOurs() {
+        check("model", "store", "api", "ingest", "service", "cli", "analysis", "org.neo4j..", "io.micronaut..");
+    }
+
+    @Test
+    void theStoreKnowsNothingAboveIt() {
+        check("store", "api", "ingest", "service", "cli");
+    }
+
+    @Test
+    void ingestAndServicesDoNotReachUp() {
+        check("ingest", "api", "cli");
+        check("service", "api", "cli");
+    }
+
+    @Test
+    void controllersGoThroughServices() {
+        check("api", "store", "cli", "org.neo4j..");
+    }
+
+    @Test
+    void theDemoGeneratorOnlyWritesFiles() {
+        check("demo", "store", "api", "service", "org.neo4j..", "io.micronaut..");
+    }
+
+    @Test
+    void configurationIsBelowEverythingThatUsesIt() {
+        check("config", "store", "api", "ingest", "service", "cli");
     }
 }

@@ -1,9 +1,10 @@
 package io.learnergraph.api;
 
+import io.learnergraph.model.SavedQuery;
+import io.learnergraph.model.CypherRows;
 import io.learnergraph.api.security.Access;
 import io.learnergraph.api.security.Role;
-import io.learnergraph.store.ReadOnlyCypher;
-import io.learnergraph.store.SavedQueries;
+import io.learnergraph.service.AnalystQueryService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -19,7 +20,7 @@ import java.util.Map;
 
 /**
  * Read-only Cypher for analysts, ad hoc and saved (cypher/queries/), under one guard
- * ({@link ReadOnlyCypher}): a write or escape attempt answers 403 and changes nothing.
+ * ({@link AnalystQueryService}): a write or escape attempt answers 403 and changes nothing.
  */
 @Access(Role.ANALYST)
 @Controller("/api")
@@ -48,41 +49,38 @@ public class CypherController {
     public record QueryView(String name, String description, List<ParameterView> parameters, String cypher) {
     }
 
-    private final ReadOnlyCypher cypher;
-    private final SavedQueries saved;
+    private final AnalystQueryService queries;
 
-    public CypherController(ReadOnlyCypher cypher, SavedQueries saved) {
-        this.cypher = cypher;
-        this.saved = saved;
+    public CypherController(AnalystQueryService queries) {
+        this.queries = queries;
     }
 
     @Post("/cypher")
     public CypherResult run(@Body CypherRequest request) {
-        return view(cypher.run(request.query(), request.params(), request.limit(), request.timeoutMs()));
+        return view(queries.run(request.query(), request.params(), request.limit(), request.timeoutMs()));
     }
 
     @Get("/queries")
     public List<QueryView> queries() {
-        return saved.list().stream().map(CypherController::view).toList();
+        return queries.savedQueries().stream().map(CypherController::view).toList();
     }
 
     @Get("/queries/{name}")
     public QueryView query(@PathVariable String name) {
-        return saved.get(name).map(CypherController::view).orElseThrow(() ->
-                new io.learnergraph.LearnerGraphException.NotFound("no saved query '" + name + "'"));
+        return view(queries.savedQuery(name));
     }
 
     @Post("/queries/{name}")
     public CypherResult runSaved(@PathVariable String name, @Nullable @Body SavedQueryRequest request) {
         SavedQueryRequest r = request == null ? new SavedQueryRequest(null, null, null) : request;
-        return view(saved.run(name, r.params(), r.limit(), r.timeoutMs()));
+        return view(queries.runSaved(name, r.params(), r.limit(), r.timeoutMs()));
     }
 
-    private static CypherResult view(ReadOnlyCypher.Rows rows) {
+    private static CypherResult view(CypherRows rows) {
         return new CypherResult(rows.columns(), rows.rows(), rows.truncated(), rows.elapsedMs());
     }
 
-    private static QueryView view(SavedQueries.SavedQuery q) {
+    private static QueryView view(SavedQuery q) {
         return new QueryView(q.name(), q.description(), q.parameters().stream().map(p -> new ParameterView(p.name(),
                 p.type(), p.required(), p.defaultValue(), p.description())).toList(), q.cypher());
     }

@@ -1,12 +1,12 @@
 package io.learnergraph.api;
 
+import io.learnergraph.model.LoadStats;
 import io.learnergraph.api.security.Access;
 import io.learnergraph.api.security.Role;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.analysis.graph.LiveView;
 import io.learnergraph.service.SnapshotService;
 import io.learnergraph.service.WriteBackService;
-import io.learnergraph.store.ProjectionLoader;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -62,7 +62,7 @@ public class GraphController {
     }
 
     private Projection describe(GraphSnapshot s, int deltaEvents, long feedPosition) {
-        ProjectionLoader.LoadStats stats = snapshots.lastLoadStats();
+        LoadStats stats = snapshots.lastLoadStats();
         return new Projection(s.version(), s.users().count(), s.courses().count(), s.topics().count(),
                 s.social().arcCount(), s.learning().arcCount(), s.graphBytes(),
                 stats == null ? null : stats.relationships(), stats == null ? null : stats.seconds(), deltaEvents,

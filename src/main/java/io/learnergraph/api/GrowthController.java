@@ -1,5 +1,6 @@
 package io.learnergraph.api;
 
+import io.learnergraph.model.CourseDetails;
 import io.learnergraph.analysis.recommend.RecommendationParameters;
 
 import io.learnergraph.LearnerGraphException;
@@ -17,7 +18,6 @@ import io.learnergraph.api.security.Access;
 import io.learnergraph.api.security.Role;
 import io.learnergraph.service.GrowthService;
 import io.learnergraph.service.RecommendationService;
-import io.learnergraph.store.GrowthStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -134,12 +134,10 @@ public class GrowthController {
     }
 
     private final GrowthService growth;
-    private final GrowthStore store;
     private final RecommendationService recommendations;
 
-    public GrowthController(GrowthService growth, GrowthStore store, RecommendationService recommendations) {
+    public GrowthController(GrowthService growth, RecommendationService recommendations) {
         this.growth = growth;
-        this.store = store;
         this.recommendations = recommendations;
     }
 
@@ -343,8 +341,7 @@ public class GrowthController {
         GraphSnapshot s = growth.snapshot(); // one snapshot from the first line to the answer
         int c = s.courses().indexOf(id).orElseThrow(() -> new LearnerGraphException.NotFound("no course '" + id + "'"));
         CourseQuality.Result q = growth.quality(s);
-        GrowthStore.CourseDetails d = store.courseDetails(id).orElse(new GrowthStore.CourseDetails(null, null, Map.of(),
-                List.of()));
+        CourseDetails d = growth.courseDetails(id);
         int creator = s.courses().creator()[c];
         return new CourseView(id, s.courses().titles()[c], s.courses().tiers()[c],
                 creator < 0 ? null : s.users().ids()[creator], creator < 0 ? null : s.users().names()[creator],

@@ -2,7 +2,7 @@ package io.learnergraph.api;
 
 import io.learnergraph.api.security.Access;
 import io.learnergraph.api.security.Role;
-import io.learnergraph.store.Neo4jStore;
+import io.learnergraph.service.DatabaseService;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -21,17 +21,17 @@ public class HealthController {
     public record Health(String status, String neo4jMode, boolean databaseReachable, Integer boltPort) {
     }
 
-    private final Neo4jStore store;
+    private final DatabaseService database;
 
-    public HealthController(Neo4jStore store) {
-        this.store = store;
+    public HealthController(DatabaseService database) {
+        this.database = database;
     }
 
     @Get
     public HttpResponse<Health> health() {
-        boolean up = store.reachable();
-        Integer bolt = store.embeddedBoltPort() >= 0 ? store.embeddedBoltPort() : null;
-        Health body = new Health(up ? "UP" : "DOWN", store.mode(), up, bolt);
+        DatabaseService.Status db = database.status();
+        boolean up = db.reachable();
+        Health body = new Health(up ? "UP" : "DOWN", db.mode(), up, db.boltPort());
         return HttpResponse.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }
 }

@@ -1,8 +1,9 @@
 package io.learnergraph.api;
 
+import io.learnergraph.model.GraphCounts;
 import io.learnergraph.api.security.Access;
 import io.learnergraph.api.security.Role;
-import io.learnergraph.store.StatsStore;
+import io.learnergraph.service.DatabaseService;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -21,15 +22,15 @@ public class StatsController {
     public record Stats(Map<String, Long> nodes, Map<String, Long> relationships) {
     }
 
-    private final StatsStore stats;
+    private final DatabaseService database;
 
-    public StatsController(StatsStore stats) {
-        this.stats = stats;
+    public StatsController(DatabaseService database) {
+        this.database = database;
     }
 
     @Get
     public Stats stats() {
-        StatsStore.GraphCounts counts = stats.counts();
+        GraphCounts counts = database.counts();
         return new Stats(counts.nodes(), counts.relationships());
     }
 }

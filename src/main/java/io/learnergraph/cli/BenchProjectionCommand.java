@@ -1,5 +1,6 @@
 package io.learnergraph.cli;
 
+import io.learnergraph.model.LoadStats;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.service.SnapshotService;
 import io.learnergraph.store.ProjectionLoader;
@@ -52,7 +53,7 @@ public class BenchProjectionCommand implements Callable<Integer> {
             SnapshotService snapshots = context.getBean(SnapshotService.class);
             for (int run = 1; run <= runs; run++) {
                 GraphSnapshot s = snapshots.refresh();
-                ProjectionLoader.LoadStats stats = snapshots.lastLoadStats();
+                LoadStats stats = snapshots.lastLoadStats();
                 long pairs = s.social().arcCount() + (long) s.learning().arcCount() + s.coverage().arcCount()
                         + s.prerequisites().arcCount();
                 System.out.printf(Locale.ROOT, "run %d: %,d relationships in %.2f s = %,.0f relationships/s; "

@@ -1,5 +1,7 @@
 package io.learnergraph.service;
 
+import io.learnergraph.model.CourseDetails;
+import io.learnergraph.store.GrowthStore;
 import io.learnergraph.LearnerGraphException;
 import io.learnergraph.analysis.graph.ActivityLog;
 import io.learnergraph.analysis.graph.GraphSnapshot;
@@ -41,6 +43,7 @@ public class GrowthService {
         }
     }
 
+    private final GrowthStore store;
     private final AnalyticsService analytics;
     private final ChurnService churn;
     private final GrowthSettings settings;
@@ -48,12 +51,18 @@ public class GrowthService {
     private final SnapshotCache cache = new SnapshotCache(CACHE_ENTRIES);
 
     public GrowthService(AnalyticsService analytics, ChurnService churn, GrowthSettings settings,
-                         LearnerGraphSettings app, SnapshotService snapshots) {
+                         LearnerGraphSettings app, SnapshotService snapshots, GrowthStore store) {
+        this.store = store;
         this.analytics = analytics;
         this.churn = churn;
         this.settings = settings;
         this.tiers = app.tiers();
         snapshots.onNewSnapshot(s -> cache.retain(s.version()));
+    }
+
+    /** A course's stored properties the projection does not carry ({@link CourseDetails#NONE} if none). */
+    public CourseDetails courseDetails(String courseId) {
+        return store.courseDetails(courseId).orElse(CourseDetails.NONE);
     }
 
     /** Configured tiers, lowest first. */

@@ -1,5 +1,6 @@
 package io.learnergraph.service;
 
+import io.learnergraph.model.LoadStats;
 import io.learnergraph.analysis.graph.ActivityLog;
 import io.learnergraph.analysis.graph.DeltaLog;
 import io.learnergraph.analysis.graph.GraphSnapshot;
@@ -83,7 +84,7 @@ public class SnapshotService {
     private final LiveSettings live;
     private final ProjectionWeights weights;
     private final AtomicReference<State> state = new AtomicReference<>();
-    private final AtomicReference<ProjectionLoader.LoadStats> lastStats = new AtomicReference<>();
+    private final AtomicReference<LoadStats> lastStats = new AtomicReference<>();
     private final AtomicLong versions = new AtomicLong();
     private final List<Consumer<GraphSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final List<java.util.function.LongConsumer> erasureListeners = new CopyOnWriteArrayList<>();
@@ -540,7 +541,7 @@ public class SnapshotService {
         return weights;
     }
 
-    public ProjectionLoader.LoadStats lastLoadStats() {
+    public LoadStats lastLoadStats() {
         return lastStats.get();
     }
 

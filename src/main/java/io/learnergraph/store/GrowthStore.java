@@ -1,5 +1,6 @@
 package io.learnergraph.store;
 
+import io.learnergraph.model.CourseDetails;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
@@ -11,10 +12,6 @@ import java.util.Optional;
 @Singleton
 public class GrowthStore {
 
-    /** @param extra the course's other stored properties, as strings */
-    public record CourseDetails(Double price, String publishedAt, Map<String, String> extra,
-                                List<Map<String, Object>> topics) {
-    }
 
     private final Neo4jStore store;
 

@@ -1,5 +1,6 @@
 package io.learnergraph.store;
 
+import io.learnergraph.model.LoadStats;
 import io.learnergraph.LearnerGraphException;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.analysis.graph.ProjectionBuilder;
@@ -34,12 +35,6 @@ public class ProjectionLoader {
         this.store = store;
     }
 
-    /** Timings and sizes of one load. */
-    public record LoadStats(long relationships, double seconds, long skipped) {
-        public double relationshipsPerSecond() {
-            return seconds > 0 ? relationships / seconds : 0;
-        }
-    }
 
     public record Loaded(GraphSnapshot snapshot, LoadStats stats) {
     }

@@ -1,5 +1,6 @@
 package io.learnergraph.store;
 
+import io.learnergraph.model.CypherRows;
 import io.learnergraph.LearnerGraphException;
 import io.learnergraph.config.CypherSettings;
 import jakarta.inject.Singleton;
@@ -43,9 +44,6 @@ import java.util.regex.Pattern;
 @Singleton
 public class ReadOnlyCypher {
 
-    /** What a read-only run returns; values are JSON-ready (see {@link CypherValues}). */
-    public record Rows(List<String> columns, List<List<Object>> rows, boolean truncated, long elapsedMs) {
-    }
 
     private static final Set<String> FIRST_KEYWORDS = Set.of("MATCH", "OPTIONAL", "WITH", "UNWIND", "RETURN", "CALL");
     private static final Set<String> FORBIDDEN_OPERATORS = Set.of("loadcsv", "transactionapply",
@@ -68,7 +66,7 @@ public class ReadOnlyCypher {
      * @param limit     rows to return (null: the default; more than the maximum is clamped)
      * @param timeoutMs transaction timeout (null or 0: the default; above the maximum: clamped)
      */
-    public Rows run(String query, Map<String, Object> params, Integer limit, Long timeoutMs) {
+    public CypherRows run(String query, Map<String, Object> params, Integer limit, Long timeoutMs) {
         if (query == null || query.isBlank()) {
             throw new LearnerGraphException.InvalidInput("query", "query is required");
         }
@@ -107,7 +105,7 @@ public class ReadOnlyCypher {
                     rows.add(row);
                 }
                 tx.rollback(); // nothing to keep: it was read-only, and this makes sure
-                return new Rows(columns, rows, truncated, (System.nanoTime() - t0) / 1_000_000);
+                return new CypherRows(columns, rows, truncated, (System.nanoTime() - t0) / 1_000_000);
             }
         } catch (ServiceUnavailableException | SessionExpiredException e) {
             throw new LearnerGraphException.DatabaseUnavailable("Neo4j is unreachable: " + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package io.learnergraph.store;
 
+import io.learnergraph.model.SavedQuery;
+import io.learnergraph.model.CypherRows;
 import io.learnergraph.LearnerGraphException;
 import jakarta.inject.Singleton;
 
@@ -35,11 +37,7 @@ import java.util.stream.Stream;
 @Singleton
 public class SavedQueries {
 
-    public record Parameter(String name, String type, boolean required, Object defaultValue, String description) {
-    }
 
-    public record SavedQuery(String name, String description, List<Parameter> parameters, String cypher) {
-    }
 
     static final String DIRECTORY = "cypher/queries";
     private static final Pattern PARAM = Pattern.compile(
@@ -61,7 +59,7 @@ public class SavedQueries {
         return Optional.ofNullable(queries.get(name));
     }
 
-    public ReadOnlyCypher.Rows run(String name, Map<String, Object> params, Integer limit, Long timeoutMs) {
+    public CypherRows run(String name, Map<String, Object> params, Integer limit, Long timeoutMs) {
         SavedQuery q = get(name).orElseThrow(() -> new LearnerGraphException.NotFound("no saved query '" + name
                 + "'; GET /api/queries lists them"));
         return cypher.run(q.cypher(), bind(q, params == null ? Map.of() : params), limit, timeoutMs);
@@ -73,10 +71,10 @@ public class SavedQueries {
         for (String key : given.keySet()) {
             if (q.parameters().stream().noneMatch(p -> p.name().equals(key))) {
                 throw new LearnerGraphException.InvalidInput(key, "query '" + q.name() + "' has no parameter '" + key
-                        + "'; it takes: " + String.join(", ", q.parameters().stream().map(Parameter::name).toList()));
+                        + "'; it takes: " + String.join(", ", q.parameters().stream().map(SavedQuery.Parameter::name).toList()));
             }
         }
-        for (Parameter p : q.parameters()) {
+        for (SavedQuery.Parameter p : q.parameters()) {
             Object v = given.get(p.name());
             if (v == null) {
                 if (p.required()) {
@@ -90,7 +88,7 @@ public class SavedQueries {
         return out;
     }
 
-    private static Object typed(Parameter p, Object v) {
+    private static Object typed(SavedQuery.Parameter p, Object v) {
         Object out = switch (p.type()) {
             case "integer" -> v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
                     && Math.abs(n.doubleValue()) < 9e15 ? (Object) n.longValue() : null;
@@ -113,7 +111,7 @@ public class SavedQueries {
 
     static SavedQuery parse(String name, String text) {
         StringBuilder description = new StringBuilder();
-        List<Parameter> params = new ArrayList<>();
+        List<SavedQuery.Parameter> params = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         boolean header = true;
         for (String line : text.split("\n", -1)) {
@@ -123,7 +121,7 @@ public class SavedQueries {
                 Matcher m = PARAM.matcher(c);
                 if (m.matches()) {
                     boolean required = m.group(3) == null;
-                    params.add(new Parameter(m.group(1), m.group(2), required,
+                    params.add(new SavedQuery.Parameter(m.group(1), m.group(2), required,
                             required ? null : defaultValue(name, m.group(2), m.group(3)), m.group(4).strip()));
                 } else if (c.startsWith("@param")) {
                     throw new IllegalStateException(DIRECTORY + "/" + name + ".cypher: malformed '" + c + "'");

@@ -1,5 +1,6 @@
 package io.learnergraph.store;
 
+import io.learnergraph.model.GraphCounts;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,6 @@ import java.util.Map;
 @Singleton
 public class StatsStore {
 
-    /** Counts per label and per relationship type. */
-    public record GraphCounts(Map<String, Long> nodes, Map<String, Long> relationships) {
-    }
 
     private final Neo4jStore store;
 

@@ -1,5 +1,6 @@
 package io.learnergraph.api;
 
+import io.learnergraph.model.GraphCounts;
 import io.learnergraph.ingest.GraphImporter;
 import io.learnergraph.ingest.ImportProgress;
 import io.learnergraph.store.StatsStore;
@@ -96,7 +97,7 @@ class AnalystCypherIT extends GraphTestSupport {
     @Test
     void everyWriteOrEscapeAttemptIsRefusedAndTheGraphIsUnchanged() {
         String before = stats.fingerprint();
-        StatsStore.GraphCounts countsBefore = stats.counts();
+        GraphCounts countsBefore = stats.counts();
         List<String> accepted = new ArrayList<>();
         Map<Integer, Integer> byStatus = new HashMap<>();
         for (String q : ATTEMPTS) {

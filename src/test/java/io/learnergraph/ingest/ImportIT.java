@@ -1,5 +1,6 @@
 package io.learnergraph.ingest;
 
+import io.learnergraph.model.GraphCounts;
 import io.learnergraph.store.CypherQuery;
 import io.learnergraph.store.Neo4jStore;
 import io.learnergraph.store.StatsStore;
@@ -59,7 +60,7 @@ class ImportIT extends GraphTestSupport {
         // + 17 learning + 4 memberships
         assertEquals(61, report.totalRead());
         assertEquals(report.totalRead(), report.totalImported());
-        StatsStore.GraphCounts counts = stats.counts();
+        GraphCounts counts = stats.counts();
         assertEquals(SAMPLE_NODES, counts.nodes());
         assertEquals(SAMPLE_RELATIONSHIPS, counts.relationships());
         assertFalse(Files.exists(sample.resolve("rejects")), "no rejects directory when nothing was rejected");

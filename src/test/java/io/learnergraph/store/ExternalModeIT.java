@@ -1,5 +1,6 @@
 package io.learnergraph.store;
 
+import io.learnergraph.model.GraphCounts;
 import io.learnergraph.ingest.GraphImporter;
 import io.learnergraph.ingest.ImportProgress;
 import io.learnergraph.ingest.ImportReport;
@@ -47,7 +48,7 @@ class ExternalModeIT {
                     .importDirectory(GraphTestSupport.copyOf(GraphTestSupport.sampleDir()), ImportProgress.NONE);
 
             assertTrue(report.complete());
-            StatsStore.GraphCounts counts = ctx.getBean(StatsStore.class).counts();
+            GraphCounts counts = ctx.getBean(StatsStore.class).counts();
             assertEquals(Map.of("User", 6L, "Topic", 5L, "Course", 5L, "Tier", 4L), counts.nodes());
             assertEquals(18, counts.relationships().size()); // every relationship type of the sample
         }
