@@ -33,10 +33,27 @@ public abstract class LearnerGraphException extends RuntimeException {
         }
     }
 
-    /** A named thing (user, course, community, job, ...) does not exist. */
+    /**
+     * A named thing (user, course, topic, community, job, ...) does not exist, or may not be shown
+     * (a community below the privacy floor). One rule everywhere: an id that names nothing is a
+     * 404, whether it came in the path or a query parameter (then {@link #parameter} names it); a
+     * value that is malformed or outside a fixed set is an {@link InvalidInput}, a 400.
+     */
     public static final class NotFound extends LearnerGraphException {
+        private final String parameter;
+
         public NotFound(String message) {
+            this(null, message);
+        }
+
+        public NotFound(String parameter, String message) {
             super(message);
+            this.parameter = parameter;
+        }
+
+        /** The query parameter that carried the id, or null when it was in the path. */
+        public String parameter() {
+            return parameter;
         }
     }
 

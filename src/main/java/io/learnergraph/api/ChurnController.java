@@ -115,9 +115,9 @@ public class ChurnController {
         GraphSnapshot s = analytics.snapshot();
         ChurnService.Scores sc = churn.scores(s);
         int[] comm = analytics.defaultCommunities(s).result().partition().community();
-        if (community != null && (community < 0 || java.util.Arrays.stream(comm).noneMatch(c -> c == community))) {
-            throw new LearnerGraphException.InvalidInput("community", "no community " + community
-                    + " in the default (leiden) clustering");
+        if (community != null) {
+            analytics.privacyFloor().requireShown("community", community,
+                    java.util.Arrays.stream(comm).filter(c -> c == community).count(), "default (leiden)");
         }
         if (tier != null && !tier.isBlank() && !churn.tiers().contains(tier)) {
             throw new LearnerGraphException.InvalidInput("tier", "unknown tier '" + tier + "' (allowed: "

@@ -92,7 +92,7 @@ public class CommunitiesController {
         int off = Params.offset(offset);
         CommunityProfiler.CommunityProfile p = run.profiles().communities().stream().filter(c -> c.id() == id)
                 .findFirst().orElseThrow(() -> new LearnerGraphException.NotFound("no community " + id + " of at least "
-                        + analytics.settings().smallCommunityFloor() + " members in this " + run.algorithm().key()
+                        + analytics.privacyFloor().minimum() + " members in this " + run.algorithm().key()
                         + " clustering"));
         double[] pagerank = analytics.centrality(s, io.learnergraph.service.CentralityMeasure.PAGERANK, new int[0])
                 .scores();

@@ -164,7 +164,7 @@ public class GrowthController {
             if (m.length == 0) {
                 continue;
             }
-            if (by == GrowthService.GroupBy.COMMUNITY && m.length < growth.smallGroupFloor()) {
+            if (by == GrowthService.GroupBy.COMMUNITY && !growth.privacyFloor().showsAlone(m.length)) {
                 Arrays.stream(m).forEach(small::add);
                 continue;
             }
@@ -324,7 +324,7 @@ public class GrowthController {
         List<CohortGroup> groups = new ArrayList<>();
         for (Cohorts.Triangle t : triangles) {
             int size = t.cohorts().stream().mapToInt(Cohorts.Cohort::size).sum();
-            if (size == 0 || (by == GrowthService.GroupBy.COMMUNITY && size < growth.smallGroupFloor())) {
+            if (size == 0 || (by == GrowthService.GroupBy.COMMUNITY && !growth.privacyFloor().showsAlone(size))) {
                 continue; // small communities are not shown on their own
             }
             groups.add(new CohortGroup(t.key(), t.cohorts().stream().map(c -> new CohortView(Time.iso(c.start()),
@@ -366,7 +366,7 @@ public class GrowthController {
         };
         int t = -1;
         if (topic != null && !topic.isBlank()) {
-            t = s.topics().indexOf(topic).orElseThrow(() -> new LearnerGraphException.InvalidInput("topic",
+            t = s.topics().indexOf(topic).orElseThrow(() -> new LearnerGraphException.NotFound("topic",
                     "unknown topic '" + topic + "'"));
         }
         if (tier != null && !tier.isBlank() && !growth.tiers().contains(tier)) {
@@ -422,7 +422,7 @@ public class GrowthController {
             if (stage == null || grp < 0) {
                 continue;
             }
-            boolean small = by == GrowthService.GroupBy.COMMUNITY && sizes[grp] < growth.smallGroupFloor();
+            boolean small = by == GrowthService.GroupBy.COMMUNITY && !growth.privacyFloor().showsAlone(sizes[grp]);
             counts[small ? k : grp][stage.ordinal()]++;
         }
         List<LifecycleGroup> groups = new ArrayList<>();
@@ -510,15 +510,7 @@ public class GrowthController {
             comm = growth.grouping(s, GrowthService.GroupBy.COMMUNITY).group();
             int c = community;
             long size = Arrays.stream(comm).filter(x -> x == c).count();
-            if (size == 0) {
-                throw new LearnerGraphException.InvalidInput("community", "no community " + community
-                        + " in the default (leiden) clustering");
-            }
-            if (size < growth.smallGroupFloor()) {
-                throw new LearnerGraphException.InvalidInput("community", "community " + community + " has " + size
-                        + " members, below the privacy floor of " + growth.smallGroupFloor()
-                        + ": its members are not shown on their own");
-            }
+            growth.privacyFloor().requireShown("community", community, size, "default (leiden)");
         }
         Leaderboard.Result r = growth.leaderboard(s, at, days);
         int[] inCommunity = comm;

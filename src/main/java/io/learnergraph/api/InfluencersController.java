@@ -51,13 +51,9 @@ public class InfluencersController {
         int[] src = analytics.userIndexes(s, sourceIds, "sources");
         AnalyticsService.CentralityRun run = analytics.centrality(s, m, src);
         int[] comm = analytics.defaultCommunities(s).result().partition().community();
-        if (community != null && IntStream.of(comm).noneMatch(c -> c == community)) {
-            throw new LearnerGraphException.NotFound("no community " + community + " in the default (leiden) clustering");
-        }
-        if (community != null && IntStream.of(comm).filter(c -> c == community).count()
-                < analytics.settings().smallCommunityFloor()) {
-            throw new LearnerGraphException.NotFound("community " + community + " is below the privacy floor of "
-                    + analytics.settings().smallCommunityFloor() + " members");
+        if (community != null) {
+            analytics.privacyFloor().requireShown("community", community,
+                    IntStream.of(comm).filter(c -> c == community).count(), "default (leiden)");
         }
         double[] score = run.scores();
         int[] order = analytics.ranking(s, m, src);

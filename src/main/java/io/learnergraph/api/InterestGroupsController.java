@@ -41,12 +41,11 @@ public class InterestGroupsController {
     public Groups groups() {
         GraphSnapshot s = analytics.snapshot();
         InterestProfiles.Result r = analytics.interests(s);
-        int floor = analytics.settings().smallCommunityFloor();
         List<Group> groups = new ArrayList<>();
         int small = 0;
         int smallMembers = 0;
         for (int g = 0; g < r.groupCount(); g++) {
-            if (r.sizes()[g] < floor) {
+            if (!analytics.privacyFloor().showsAlone(r.sizes()[g])) {
                 small++;
                 smallMembers += r.sizes()[g];
                 continue;

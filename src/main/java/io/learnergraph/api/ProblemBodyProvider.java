@@ -25,8 +25,8 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
         String detail = context.getErrors().stream().map(Error::getMessage).filter(Objects::nonNull)
                 .collect(Collectors.joining("; "));
         String parameter = context.getRootCause()
-                .filter(LearnerGraphException.InvalidInput.class::isInstance)
-                .map(e -> ((LearnerGraphException.InvalidInput) e).parameter())
+                .map(e -> e instanceof LearnerGraphException.InvalidInput i ? i.parameter()
+                        : e instanceof LearnerGraphException.NotFound n ? n.parameter() : null)
                 .orElseGet(() -> context.getErrors().stream().map(Error::getPath).flatMap(java.util.Optional::stream)
                         .findFirst().orElse(null));
         if (status >= 500 && context.getRootCause().isPresent()

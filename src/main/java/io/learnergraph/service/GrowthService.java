@@ -78,8 +78,8 @@ public class GrowthService {
         return analytics.snapshot();
     }
 
-    public int smallGroupFloor() {
-        return analytics.settings().smallCommunityFloor();
+    public PrivacyFloor privacyFloor() {
+        return analytics.privacyFloor();
     }
 
     // ------------------------------------------------------------------ parameters

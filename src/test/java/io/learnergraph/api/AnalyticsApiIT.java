@@ -189,18 +189,20 @@ class AnalyticsApiIT extends GraphTestSupport {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "/api/communities?algorithm=girvan|algorithm",
-            "/api/communities?resolution=0|resolution",
-            "/api/communities?resolution=-1|resolution",
-            "/api/influencers?measure=fame|measure",
-            "/api/influencers?limit=0|limit",
-            "/api/influencers?limit=5000|limit",
-            "/api/influencers?measure=personalized_pagerank|sources",
-            "/api/influencers?measure=personalized_pagerank&sources=ghost|sources"})
-    void badParametersAreProblemsNamingTheParameter(String uri, String parameter) {
+            "/api/communities?algorithm=girvan|algorithm|400",
+            "/api/communities?resolution=0|resolution|400",
+            "/api/communities?resolution=-1|resolution|400",
+            "/api/influencers?measure=fame|measure|400",
+            "/api/influencers?limit=0|limit|400",
+            "/api/influencers?limit=5000|limit|400",
+            "/api/influencers?measure=personalized_pagerank|sources|400",
+            "/api/influencers?measure=personalized_pagerank&sources=ghost|sources|404",
+            "/api/influencers?community=99999|community|404"})
+    void badParametersAreProblemsNamingTheParameter(String uri, String parameter, Integer status) {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.GET(uri), Argument.of(String.class), Argument.of(Map.class)));
-        assertEquals(400, e.getStatus().getCode());
+        assertEquals(status == null ? 400 : status, e.getStatus().getCode(), "a malformed value is a 400, an id that "
+                + "names nothing a 404");
         Map<?, ?> problem = e.getResponse().getBody(Map.class).orElseThrow();
         assertEquals(parameter, problem.get("parameter"), problem.toString());
     }

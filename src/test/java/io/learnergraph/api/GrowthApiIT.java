@@ -199,16 +199,21 @@ class GrowthApiIT extends GraphTestSupport {
                 Map.entry("/api/funnels?from=2026-07-20&to=2026-07-01", "from"),
                 Map.entry("/api/cohorts?period=day", "period"),
                 Map.entry("/api/courses?sort=price", "sort"),
-                Map.entry("/api/courses?topic=nope", "topic"),
                 Map.entry("/api/courses?tier=gold", "tier"),
                 Map.entry("/api/lifecycle/transitions", "from"),
-                Map.entry("/api/leaderboards?community=99999", "community"),
                 Map.entry("/api/leaderboards?limit=0", "limit"));
         cases.forEach((uri, parameter) -> {
             HttpClientResponseException e = problem(uri);
             assertEquals(400, e.getStatus().getCode(), uri);
             assertEquals(parameter, e.getResponse().getBody(Map.class).orElseThrow().get("parameter"), uri);
         });
+        // an id that names nothing is a 404, in the path or in a parameter (which the problem names)
+        for (Map.Entry<String, String> e : Map.of("/api/courses?topic=nope", "topic",
+                "/api/leaderboards?community=99999", "community").entrySet()) {
+            HttpClientResponseException notFound = problem(e.getKey());
+            assertEquals(404, notFound.getStatus().getCode(), e.getKey());
+            assertEquals(e.getValue(), notFound.getResponse().getBody(Map.class).orElseThrow().get("parameter"));
+        }
         assertEquals(404, problem("/api/courses/nope").getStatus().getCode());
         assertEquals(404, problem("/api/users/ghost/win-back").getStatus().getCode());
     }
