@@ -113,7 +113,7 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
         time("LearnerGraph wcc", () -> "components " + WeaklyConnectedComponents.compute(g).count());
         time("LearnerGraph louvain", () -> describe(Louvain.compute(g, ModularityParameters.defaults())));
         time("LearnerGraph leiden", () -> describe(Leiden.compute(g, ModularityParameters.defaults())));
-        time("LearnerGraph label-prop", () -> describe(LabelPropagation.compute(g, 20, 42)));
+        time("LearnerGraph label-prop", () -> describe(LabelPropagation.compute(g, LabelPropagation.Parameters.defaults())));
         time("LearnerGraph betweenness", () -> "sources " + Betweenness.sourceSampled(g, sources, 42).samples());
         if (peers != null) {
             runPeers(g);

@@ -5,6 +5,7 @@ import io.learnergraph.analysis.centrality.Betweenness;
 import io.learnergraph.analysis.centrality.Coreness;
 import io.learnergraph.analysis.centrality.Eigenvector;
 import io.learnergraph.analysis.centrality.Harmonic;
+import io.learnergraph.analysis.centrality.NodeScores;
 import io.learnergraph.analysis.centrality.PageRank;
 import io.learnergraph.analysis.community.CommunityResult;
 import io.learnergraph.analysis.community.LabelPropagation;
@@ -25,6 +26,7 @@ import io.learnergraph.config.AnalyticsSettings;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -55,15 +57,20 @@ public class AnalyticsService {
     }
 
     private final SnapshotService snapshots;
+    private final PrivacyFloor privacyFloor;
     private final AnalyticsSettings settings;
     private final SnapshotCache cache = new SnapshotCache(Integer.MAX_VALUE);
     /** The latest default Leiden and PageRank runs: warm starts for the next merged snapshot. */
     private volatile CommunityRun lastLeiden;
     private volatile CentralityRun lastPageRank;
 
-    public AnalyticsService(SnapshotService snapshots, AnalyticsSettings settings) {
+    public AnalyticsService(SnapshotService snapshots, AnalyticsSettings settings, PrivacyFloor privacyFloor) {
         this.snapshots = snapshots;
         this.settings = settings;
+        this.privacyFloor = privacyFloor;
+        if (!centralities.keySet().containsAll(java.util.EnumSet.allOf(CentralityMeasure.class))) {
+            throw new IllegalStateException("a centrality measure without an algorithm");
+        }
         snapshots.onNewSnapshot(s -> cache.retain(s.version()));
     }
 
@@ -73,6 +80,11 @@ public class AnalyticsService {
 
     public AnalyticsSettings settings() {
         return settings;
+    }
+
+    /** The rule for groups too small to show alone. */
+    public PrivacyFloor privacyFloor() {
+        return privacyFloor;
     }
 
     /** The snapshot with every change applied so far, pinned (user-level answers read it). */
@@ -144,7 +156,7 @@ public class AnalyticsService {
                             : Leiden.compute(g, p, previous.result().partition().community(), touched);
                 }
                 case LOUVAIN -> Louvain.compute(g, p);
-                case LABEL_PROPAGATION -> LabelPropagation.compute(g, LabelPropagation.MAX_SWEEPS_DEFAULT, seed);
+                case LABEL_PROPAGATION -> LabelPropagation.compute(g, LabelPropagation.Parameters.defaults().withSeed(seed));
                 case WCC -> {
                     Partition wcc = WeaklyConnectedComponents.compute(s.social());
                     yield new CommunityResult(wcc, Modularity.of(g, wcc.community(), resolution), 1, true);
@@ -152,7 +164,7 @@ public class AnalyticsService {
             };
             double[] influence = centrality(s, CentralityMeasure.PAGERANK, new int[0]).scores();
             CommunityProfiler.Profiles profiles = CommunityProfiler.profile(s, result.partition(), influence,
-                    new CommunityProfiler.Parameters(settings.smallCommunityFloor(), settings.inactiveDays(), 5, 5));
+                    CommunityProfiler.Parameters.of(privacyFloor.minimum(), settings.inactiveDays()));
             CommunityRun run = new CommunityRun(s.version(), algorithm, resolution, seed, result, profiles,
                     (System.nanoTime() - start) / 1e9);
             if (algorithm == CommunityAlgorithm.LEIDEN && resolution == RESOLUTION_DEFAULT && seed == SEED_DEFAULT) {
@@ -177,49 +189,9 @@ public class AnalyticsService {
         String key = s.version() + "|centrality|" + measure + "|" + Arrays.toString(sorted);
         return cached(key, () -> {
             long start = System.nanoTime();
-            int n = s.users().count();
-            boolean exact = n <= settings.exactMaxUsers();
-            double[] scores;
-            String method = "exact";
-            switch (measure) {
-                case PAGERANK -> {
-                    // warm: from the previous snapshot's ranks when only merges came between (same ids)
-                    CentralityRun previous = lastPageRank;
-                    PageRank.Parameters p = PageRank.Parameters.defaults();
-                    if (previous != null && snapshots.touchedBetween(previous.version(), s) != null) {
-                        p = p.withInitial(previous.scores());
-                    }
-                    scores = PageRank.compute(s.social(), p).scores();
-                }
-                case PERSONALIZED_PAGERANK -> scores = PageRank.compute(s.social(),
-                        PageRank.Parameters.defaults().withSources(sorted)).scores();
-                case BETWEENNESS -> {
-                    CsrGraph g = s.socialUndirected().unweighted();
-                    Betweenness.Result r = exact ? Betweenness.exact(g)
-                            : Betweenness.sampled(g, settings.betweennessEpsilon(), settings.betweennessDelta(),
-                            SEED_DEFAULT);
-                    scores = r.scores();
-                    if (!exact) {
-                        method = String.format(java.util.Locale.ROOT,
-                                "sampled: %d shortest paths, error <= %.4f with probability %.2f (Riondato-Kornaropoulos)",
-                                r.samples(), r.epsilon(), 1 - r.delta());
-                    }
-                }
-                case EIGENVECTOR -> scores = Eigenvector.compute(s.socialUndirected(), 1000, 1e-9).scores();
-                case HARMONIC -> {
-                    CsrGraph g = s.socialUndirected();
-                    Harmonic.Result r = exact ? Harmonic.exact(g)
-                            : Harmonic.sampled(g, settings.harmonicSamples(), SEED_DEFAULT);
-                    scores = r.scores();
-                    if (!r.exact()) {
-                        method = "sampled: " + r.sources() + " BFS sources (Eppstein-Wang)";
-                    }
-                }
-                case DEGREE -> scores = Arrays.stream(degrees(s).in()).asDoubleStream().toArray();
-                case CORENESS -> scores = Arrays.stream(Coreness.compute(s.socialUndirected())).asDoubleStream()
-                        .toArray();
-                default -> throw new IllegalStateException("unhandled measure " + measure);
-            }
+            Scored scored = centralities.get(measure).compute(s, sorted, s.users().count() <= settings.exactMaxUsers());
+            double[] scores = scored.result().scores();
+            String method = scored.method();
             CentralityRun run = new CentralityRun(s.version(), measure, scores, method,
                     (System.nanoTime() - start) / 1e9);
             if (measure == CentralityMeasure.PAGERANK) {
@@ -227,6 +199,62 @@ public class AnalyticsService {
             }
             return run;
         });
+    }
+
+    /** A measure's scores and how they were computed ("exact", or the sampling and its bound). */
+    private record Scored(NodeScores result, String method) {
+        static Scored exact(NodeScores result) {
+            return new Scored(result, "exact");
+        }
+    }
+
+    /** How one measure is computed on a snapshot: sorted source users (personalised measures), exact or sampled. */
+    @FunctionalInterface
+    private interface Centrality {
+        Scored compute(GraphSnapshot s, int[] sources, boolean exact);
+    }
+
+    /** Measure → algorithm: one entry each (checked when the service is made). */
+    private final Map<CentralityMeasure, Centrality> centralities = new java.util.EnumMap<>(Map.of(
+            CentralityMeasure.PAGERANK, this::pageRank,
+            CentralityMeasure.PERSONALIZED_PAGERANK, (s, sources, exact) -> Scored.exact(PageRank.compute(s.social(),
+                    PageRank.Parameters.defaults().withSources(sources))),
+            CentralityMeasure.BETWEENNESS, this::betweenness,
+            CentralityMeasure.EIGENVECTOR, (s, sources, exact) -> Scored.exact(Eigenvector.compute(
+                    s.socialUndirected(), Eigenvector.Parameters.defaults())),
+            CentralityMeasure.HARMONIC, this::harmonic,
+            CentralityMeasure.DEGREE, (s, sources, exact) -> {
+                double[] in = Arrays.stream(degrees(s).in()).asDoubleStream().toArray();
+                return Scored.exact(() -> in);
+            },
+            CentralityMeasure.CORENESS, (s, sources, exact) -> Scored.exact(Coreness.compute(s.socialUndirected()))));
+
+    /** PageRank, warm from the previous snapshot's ranks when only merges came between (same ids). */
+    private Scored pageRank(GraphSnapshot s, int[] sources, boolean exact) {
+        CentralityRun previous = lastPageRank;
+        PageRank.Parameters p = PageRank.Parameters.defaults();
+        if (previous != null && snapshots.touchedBetween(previous.version(), s) != null) {
+            p = p.withInitial(previous.scores());
+        }
+        return Scored.exact(PageRank.compute(s.social(), p));
+    }
+
+    private Scored betweenness(GraphSnapshot s, int[] sources, boolean exact) {
+        CsrGraph g = s.socialUndirected().unweighted();
+        if (exact) {
+            return Scored.exact(Betweenness.exact(g));
+        }
+        Betweenness.Result r = Betweenness.sampled(g, settings.betweennessEpsilon(), settings.betweennessDelta(),
+                SEED_DEFAULT);
+        return new Scored(r, String.format(java.util.Locale.ROOT,
+                "sampled: %d shortest paths, error <= %.4f with probability %.2f (Riondato-Kornaropoulos)",
+                r.samples(), r.epsilon(), 1 - r.delta()));
+    }
+
+    private Scored harmonic(GraphSnapshot s, int[] sources, boolean exact) {
+        Harmonic.Result r = exact ? Harmonic.exact(s.socialUndirected())
+                : Harmonic.sampled(s.socialUndirected(), settings.harmonicSamples(), SEED_DEFAULT);
+        return new Scored(r, r.exact() ? "exact" : "sampled: " + r.sources() + " BFS sources (Eppstein-Wang)");
     }
 
     /**
@@ -278,7 +306,7 @@ public class AnalyticsService {
         int[] out = new int[ids.size()];
         for (int i = 0; i < out.length; i++) {
             String id = ids.get(i);
-            out[i] = s.users().indexOf(id).orElseThrow(() -> new LearnerGraphException.InvalidInput(parameter,
+            out[i] = s.users().indexOf(id).orElseThrow(() -> new LearnerGraphException.NotFound(parameter,
                     "unknown user id '" + id + "' in " + parameter));
         }
         return out;

@@ -50,8 +50,8 @@ public class ChurnService {
     }
 
     /**
-     * The model as served and stored: quality out of fold, then everything needed to score with it
-     * (standardisation and weights per feature).
+     * The model as served: quality out of fold, then everything needed to score with it
+     * (standardisation and weights per feature). Stored apart, as {@link StoredChurnModel}.
      */
     @Serdeable
     public record ModelView(double auc, double aucWithoutGraphFeatures, double graphLift, int folds, int samples,
@@ -182,7 +182,7 @@ public class ChurnService {
         current = new Current(t.model(), view);
         storeChecked = true;
         try {
-            store.saveModel(json.writeValueAsString(view), t.model().trainedAt(),
+            store.saveModel(json.writeValueAsString(StoredChurnModel.of(t.model(), s.version())), t.model().trainedAt(),
                     Instant.ofEpochSecond(r.asOfMinute() * 60L), t.model().metrics().auc());
         } catch (IOException e) {
             throw new IllegalStateException("could not encode the churn model: " + e.getMessage(), e);
@@ -281,8 +281,14 @@ public class ChurnService {
             if (text == null) {
                 return null;
             }
-            ModelView v = json.readValue(text, ModelView.class);
-            return new Current(model(v), v);
+            if (!json.readValue(text, Map.class).containsKey("format")) {
+                // written before the stored form had its own record: the API body then
+                ModelView v = json.readValue(text, ModelView.class);
+                return new Current(model(v), v);
+            }
+            StoredChurnModel stored = json.readValue(text, StoredChurnModel.class);
+            ChurnModel m = stored.model();
+            return new Current(m, view(m, stored.snapshotVersion()));
         } catch (IOException | RuntimeException e) {
             LOG.warn("the stored churn model could not be read ({}); train a new one", e.getMessage());
             return null;
@@ -304,6 +310,7 @@ public class ChurnService {
                 m.definition().horizonDays(), m.definition().activeDays(), version);
     }
 
+    /** A model stored as its API body (before {@link StoredChurnModel}), still read. */
     static ChurnModel model(ModelView v) {
         Map<String, ChurnFeature> byKey = new java.util.HashMap<>();
         for (ChurnFeature f : ChurnFeature.values()) {

@@ -61,8 +61,9 @@ class CommunityTest {
             assertArrayEquals(Leiden.compute(g, p).partition().community(), Leiden.compute(g, p).partition().community());
             assertArrayEquals(Louvain.compute(g, p).partition().community(),
                     Louvain.compute(g, p).partition().community());
-            assertArrayEquals(LabelPropagation.compute(g, 20, seed).partition().community(),
-                    LabelPropagation.compute(g, 20, seed).partition().community());
+            assertArrayEquals(LabelPropagation.compute(g, new LabelPropagation.Parameters(20, seed)).partition()
+                    .community(), LabelPropagation.compute(g, new LabelPropagation.Parameters(20, seed)).partition()
+                    .community());
         }
     }
 
@@ -110,7 +111,7 @@ class CommunityTest {
             }
         }
         b.add(4, 5, 1).add(5, 4, 1);
-        CommunityResult r = LabelPropagation.compute(b.buildUndirected(), 20, 1);
+        CommunityResult r = LabelPropagation.compute(b.buildUndirected(), new LabelPropagation.Parameters(20, 1));
         assertEquals(2, r.partition().count());
         assertTrue(r.didConverge());
         assertArrayEquals(new int[]{0, 0, 0, 0, 0, 1, 1, 1, 1, 1}, r.partition().community());

@@ -76,7 +76,7 @@ class JGraphTOracleTest {
         // JGraphT counts each unordered pair once; ours is normalised by the (n-1)(n-2)/2 pairs
         Map<Integer, Double> theirBetweenness = new BetweennessCentrality<>(oracle, false).getScores();
         double pairs = (n - 1) * (n - 2) / 2.0;
-        int[] coreness = Coreness.compute(g);
+        int[] coreness = Coreness.compute(g).core();
         Map<Integer, Integer> theirCoreness = new org.jgrapht.alg.scoring.Coreness<>(oracle).getScores();
         double[] clustering = Clustering.local(g);
         Map<Integer, Double> theirClustering = new ClusteringCoefficient<>(oracle).getScores();

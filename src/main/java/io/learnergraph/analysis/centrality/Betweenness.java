@@ -28,7 +28,7 @@ public final class Betweenness {
     /** Universal constant of the Riondato–Kornaropoulos bound (their c ≈ 0.5). */
     static final double C = 0.5;
 
-    public record Result(double[] scores, boolean exact, int samples, double epsilon, double delta) {
+    public record Result(double[] scores, boolean exact, int samples, double epsilon, double delta) implements NodeScores {
     }
 
     private Betweenness() {

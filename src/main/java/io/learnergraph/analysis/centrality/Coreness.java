@@ -9,10 +9,18 @@ import io.learnergraph.analysis.graph.CsrGraph;
  */
 public final class Coreness {
 
+    /** @param core the core number of each node */
+    public record Result(int[] core) implements NodeScores {
+        @Override
+        public double[] scores() {
+            return java.util.Arrays.stream(core).asDoubleStream().toArray();
+        }
+    }
+
     private Coreness() {
     }
 
-    public static int[] compute(CsrGraph g) {
+    public static Result compute(CsrGraph g) {
         int n = g.nodeCount();
         int[] deg = new int[n];
         int maxDeg = 0;
@@ -63,6 +71,6 @@ public final class Coreness {
                 }
             }
         }
-        return deg;
+        return new Result(deg);
     }
 }

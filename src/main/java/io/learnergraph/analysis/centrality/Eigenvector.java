@@ -14,13 +14,35 @@ import java.util.function.DoubleConsumer;
  */
 public final class Eigenvector {
 
-    public record Result(double[] scores, int iterations, boolean didConverge) {
+    public static final int MAX_ITERATIONS_DEFAULT = 1000;
+    public static final double TOLERANCE_DEFAULT = 1e-9;
+
+    /**
+     * @param maxIterations power iterations at most
+     * @param tolerance     stop when the L1 change per node falls below this
+     */
+    public record Parameters(int maxIterations, double tolerance) {
+        public Parameters {
+            if (maxIterations < 1 || !(tolerance > 0)) {
+                throw new IllegalArgumentException("maxIterations must be >= 1 and tolerance > 0, were "
+                        + maxIterations + ", " + tolerance);
+            }
+        }
+
+        public static Parameters defaults() {
+            return new Parameters(MAX_ITERATIONS_DEFAULT, TOLERANCE_DEFAULT);
+        }
+    }
+
+    public record Result(double[] scores, int iterations, boolean didConverge) implements NodeScores {
     }
 
     private Eigenvector() {
     }
 
-    public static Result compute(CsrGraph g, int maxIterations, double tolerance) {
+    public static Result compute(CsrGraph g, Parameters p) {
+        int maxIterations = p.maxIterations();
+        double tolerance = p.tolerance();
         int n = g.nodeCount();
         double[] x = new double[n];
         Arrays.fill(x, n == 0 ? 0 : 1.0 / n);

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  */
 public final class Harmonic {
 
-    public record Result(double[] scores, boolean exact, int sources) {
+    public record Result(double[] scores, boolean exact, int sources) implements NodeScores {
     }
 
     private Harmonic() {

@@ -71,7 +71,7 @@ public final class PageRank {
         }
     }
 
-    public record Result(double[] scores, int iterations, boolean didConverge) {
+    public record Result(double[] scores, int iterations, boolean didConverge) implements NodeScores {
     }
 
     private PageRank() {

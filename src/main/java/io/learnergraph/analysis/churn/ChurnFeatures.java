@@ -154,7 +154,7 @@ public final class ChurnFeatures {
             }
             CsrGraph undirected = all.undirected();
             double[] clustering = Clustering.local(undirected);
-            int[] coreness = Coreness.compute(undirected);
+            int[] coreness = Coreness.compute(undirected).core();
             double[] pagerank = PageRank.compute(all, new PageRank.Parameters(PageRank.DAMPING_DEFAULT,
                     PAGERANK_ITERATIONS, 1e-7, new int[0])).scores();
             int[] community = Louvain.compute(undirected, ModularityParameters.defaults().withSeed(COMMUNITY_SEED))
@@ -175,6 +175,7 @@ public final class ChurnFeatures {
         final int t;
         final ChurnDefinition def;
         final List<String> tiers;
+        final io.learnergraph.analysis.graph.Tiers tierRanks;
         final boolean[] creator;
         final int viewed;
         final int progressed;
@@ -196,6 +197,7 @@ public final class ChurnFeatures {
             this.t = t;
             this.def = def;
             this.tiers = tiers;
+            this.tierRanks = new io.learnergraph.analysis.graph.Tiers(tiers);
             this.creator = new boolean[log.userCount()];
             for (int c : s.courses().creator()) {
                 if (c >= 0) {
@@ -407,8 +409,7 @@ public final class ChurnFeatures {
         }
 
         private int rank(String tier) {
-            int i = tier == null ? -1 : tiers.indexOf(tier);
-            return Math.max(0, i);
+            return tierRanks.rank(tier);
         }
 
         /** Distinct topics of the courses u took by the cutoff; per-thread marks, each course looked up once. */

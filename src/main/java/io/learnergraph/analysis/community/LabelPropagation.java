@@ -17,11 +17,34 @@ import java.util.function.DoubleConsumer;
 public final class LabelPropagation {
 
     public static final int MAX_SWEEPS_DEFAULT = 20;
+    public static final long SEED_DEFAULT = 42;
+
+    /**
+     * @param maxSweeps sweeps over the nodes at most
+     * @param seed      of the visiting order and the tie breaks
+     */
+    public record Parameters(int maxSweeps, long seed) {
+        public Parameters {
+            if (maxSweeps < 1) {
+                throw new IllegalArgumentException("maxSweeps must be >= 1, was " + maxSweeps);
+            }
+        }
+
+        public static Parameters defaults() {
+            return new Parameters(MAX_SWEEPS_DEFAULT, SEED_DEFAULT);
+        }
+
+        public Parameters withSeed(long s) {
+            return new Parameters(maxSweeps, s);
+        }
+    }
 
     private LabelPropagation() {
     }
 
-    public static CommunityResult compute(CsrGraph undirected, int maxSweeps, long seed) {
+    public static CommunityResult compute(CsrGraph undirected, Parameters p) {
+        int maxSweeps = p.maxSweeps();
+        long seed = p.seed();
         int n = undirected.nodeCount();
         SplittableRandom rnd = new SplittableRandom(seed);
         int[] label = new int[n];

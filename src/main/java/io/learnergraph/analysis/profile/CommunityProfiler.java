@@ -47,6 +47,16 @@ public final class CommunityProfiler {
     }
 
     public record Parameters(int floor, int inactiveDays, int topTopics, int topInfluencers) {
+
+        /** Topics and influencers listed per community profile. */
+        public static final int TOP_TOPICS_DEFAULT = 5;
+        public static final int TOP_INFLUENCERS_DEFAULT = 5;
+
+        /** The given floor and inactivity window, the default list lengths. */
+        public static Parameters of(int floor, int inactiveDays) {
+            return new Parameters(floor, inactiveDays, TOP_TOPICS_DEFAULT, TOP_INFLUENCERS_DEFAULT);
+        }
+
         public Parameters {
             if (floor < 1 || inactiveDays < 1 || topTopics < 0 || topInfluencers < 0) {
                 throw new IllegalArgumentException("floor and inactiveDays must be >= 1, tops >= 0");

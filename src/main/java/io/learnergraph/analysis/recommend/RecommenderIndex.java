@@ -1,6 +1,7 @@
 package io.learnergraph.analysis.recommend;
 
 import io.learnergraph.analysis.graph.CsrGraph;
+import io.learnergraph.analysis.graph.Tiers;
 import io.learnergraph.analysis.knowledge.PrerequisiteGraph;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 
@@ -42,6 +43,7 @@ public final class RecommenderIndex {
     final int[] userTierRank;
     final int[] courseTierRank;
     final String[] tierNames;
+    private final Tiers tierRanks;
     final int takenMask;
     final int completedMask;
     final int followsMask;
@@ -132,6 +134,7 @@ public final class RecommenderIndex {
         }
 
         tierNames = tiers.toArray(String[]::new);
+        tierRanks = new Tiers(tiers);
         userTierRank = new int[nu];
         for (int u = 0; u < nu; u++) {
             userTierRank[u] = rank(s.users().tiers()[u]);
@@ -150,7 +153,7 @@ public final class RecommenderIndex {
         for (int t = 0; t < tierNames.length; t++) {
             final int tier = t;
             popularByTier[t] = Arrays.stream(byPopularity).mapToInt(Integer::intValue)
-                    .filter(c -> courseTierRank[c] <= tier && learnerCount[c] > 0).limit(200).toArray();
+                    .filter(c -> courseTierRank[c] <= tier && learnerCount[c] > 0).limit(POPULAR_KEPT).toArray();
         }
 
         neighbours = new int[itemNeighbours > 0 ? nc : 0][];
@@ -178,6 +181,12 @@ public final class RecommenderIndex {
     }
 
     public static final int DEFAULT_ITEM_NEIGHBOURS = 200;
+    /**
+     * The most-taken courses kept per tier (the popular source's candidates) and per community
+     * (the trending ones): more than any answer's limit after filtering what a user took.
+     */
+    static final int POPULAR_KEPT = 200;
+    static final int TRENDING_KEPT = 100;
 
     /**
      * @param itemNeighbours P3 neighbours kept per course for users whose exact walk sum is over
@@ -322,7 +331,7 @@ public final class RecommenderIndex {
                     }
                 }
             }
-            int[] top = topIndexes(takers, 100);
+            int[] top = topIndexes(takers, TRENDING_KEPT);
             int[] count = new int[top.length];
             int[] member = new int[top.length];
             for (int i = 0; i < top.length; i++) {
@@ -334,12 +343,7 @@ public final class RecommenderIndex {
     }
 
     private int rank(String tier) {
-        for (int i = 0; i < tierNames.length; i++) {
-            if (tierNames[i].equals(tier)) {
-                return i;
-            }
-        }
-        return 0;
+        return tierRanks.rank(tier);
     }
 
     /** True if {@link #neighbours} were computed. */
