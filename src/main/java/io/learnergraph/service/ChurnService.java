@@ -312,33 +312,14 @@ public class ChurnService {
 
     /** A model stored as its API body (before {@link StoredChurnModel}), still read. */
     static ChurnModel model(ModelView v) {
-        Map<String, ChurnFeature> byKey = new java.util.HashMap<>();
-        for (ChurnFeature f : ChurnFeature.values()) {
-            byKey.put(f.key(), f);
-        }
-        int d = ChurnFeature.values().length;
-        if (v.coefficients().size() != d) {
-            throw new IllegalStateException("the stored model has " + v.coefficients().size() + " features, this version "
-                    + d);
-        }
-        double[] means = new double[d];
-        double[] sds = new double[d];
-        double[] weights = new double[d];
-        for (Coefficient c : v.coefficients()) {
-            ChurnFeature f = byKey.get(c.feature());
-            if (f == null) {
-                throw new IllegalStateException("the stored model uses an unknown feature '" + c.feature() + "'");
-            }
-            means[f.ordinal()] = c.mean();
-            sds[f.ordinal()] = c.sd();
-            weights[f.ordinal()] = c.weight();
-        }
-        int asOf = (int) (Instant.parse(v.asOf()).getEpochSecond() / 60);
-        ChurnModel.Metrics metrics = new ChurnModel.Metrics(v.auc(), v.aucWithoutGraphFeatures(), v.folds(), v.samples(),
-                v.population(), v.positives(), v.brier(), v.calibration().stream()
-                .map(b -> new ChurnModel.CalibrationBin(b.meanPredicted(), b.observed(), b.count())).toList(), v.iterations());
-        return new ChurnModel(new ChurnDefinition(v.activeDays(), v.horizonDays()), asOf, ChurnFeature.values(), means,
-                sds, weights, v.intercept(), v.lambda(), metrics, Instant.parse(v.trainedAt()));
+        return new StoredChurnModel(StoredChurnModel.FORMAT, v.activeDays(), v.horizonDays(),
+                (int) (Instant.parse(v.asOf()).getEpochSecond() / 60), v.trainedAt(), v.snapshotVersion(),
+                v.coefficients().stream().map(c -> new StoredChurnModel.Feature(c.feature(), c.mean(), c.sd(),
+                        c.weight())).toList(), v.intercept(), v.lambda(),
+                new StoredChurnModel.Metrics(v.auc(), v.aucWithoutGraphFeatures(), v.folds(), v.samples(),
+                        v.population(), v.positives(), v.brier(), v.calibration().stream()
+                        .map(b -> new StoredChurnModel.Bin(b.meanPredicted(), b.observed(), b.count())).toList(),
+                        v.iterations())).model();
     }
 
     /** Users (dense ids) in the top {@code influencer-share} by PageRank. */

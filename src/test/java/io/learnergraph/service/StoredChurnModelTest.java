@@ -64,6 +64,17 @@ class StoredChurnModelTest {
     }
 
     @Test
+    void aModelStoredAsItsApiBodyBeforeTheFormatExistedIsStillRead() {
+        ChurnModel m = model();
+        ChurnModel back = ChurnService.model(ChurnService.view(m, 3));
+        assertArrayEquals(m.weights(), back.weights());
+        assertArrayEquals(m.means(), back.means());
+        assertEquals(m.definition(), back.definition());
+        assertEquals(m.metrics(), back.metrics());
+        assertEquals(m.trainedAt(), back.trainedAt());
+    }
+
+    @Test
     void anotherFormatOrAnUnknownFeatureIsRefused() {
         StoredChurnModel s = StoredChurnModel.of(model(), 1);
         StoredChurnModel newer = new StoredChurnModel(StoredChurnModel.FORMAT + 1, s.activeDays(), s.horizonDays(),
