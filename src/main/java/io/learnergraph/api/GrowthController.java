@@ -487,9 +487,9 @@ public class GrowthController {
             throw new LearnerGraphException.Conflict("user '" + id + "' is " + (stage == null ? "not joined yet"
                     : stage.key()) + ", not dormant, churned or at risk: ask GET /api/users/" + id + "/recommendations");
         }
-        RecommendationService.Answer a = recommendations.recommend(id, new RecommendationService.Options(limit,
-                "blend", false, true, RecommendationParameters.SourceWeights.of(growth.settings().winBackWeights())
-                        .asParameter(), null, null));
+        RecommendationService.Answer a = recommendations.recommend(id, recommendations.parameters(
+                new RecommendationService.Options(limit, "blend", false, true, null, null, null))
+                .withWeights(RecommendationParameters.SourceWeights.of(growth.settings().winBackWeights())));
         long last = s.users().lastActive()[u];
         return new WinBack(id, stage.key(), last == GraphSnapshot.NO_TIME ? null : Time.iso((int) last),
                 RecommendationsController.view(a.snapshot(), "win-back", a.recommendations(),

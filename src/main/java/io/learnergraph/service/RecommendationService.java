@@ -142,11 +142,15 @@ public class RecommendationService {
     }
 
     public Answer recommend(String userId, Options o) {
+        return recommend(userId, parameters(o));
+    }
+
+    /** Recommendations under parameters built by the caller (a blend of its own: win-back). */
+    public Answer recommend(String userId, RecommendationParameters p) {
         LiveView live = snapshots.live();
         RecommenderIndex index = index();
         GraphSnapshot s = index.snapshot();
         int u = user(s, userId);
-        RecommendationParameters p = parameters(o);
         UserDelta d = userDelta(index, live, u);
         // without the overlay the answer is as of the index's snapshot: no position to claim
         return new Answer(s, p, new Recommender(index).recommend(u, p, d == null ? UserDelta.NONE : d),
@@ -301,9 +305,9 @@ public class RecommendationService {
         for (String part : value.split(",")) {
             String[] kv = part.split(":", 2);
             String key = kv[0].strip().toLowerCase(Locale.ROOT);
-            if (kv.length != 2 || !w.containsKey(key)) {
+            if (kv.length != 2 || !SourceWeights.NAMES.contains(key)) {
                 throw new LearnerGraphException.InvalidInput("weights", "weights must look like knowledge:0.5,social:0.2"
-                        + " with sources knowledge, collaborative, social, popular; got '" + part.strip() + "'");
+                        + " with sources " + String.join(", ", SourceWeights.NAMES) + "; got '" + part.strip() + "'");
             }
             double x;
             try {
@@ -320,7 +324,7 @@ public class RecommendationService {
         if (w.values().stream().allMatch(x -> x == 0)) {
             throw new LearnerGraphException.InvalidInput("weights", "at least one source weight must be > 0");
         }
-        return new SourceWeights(w.get("knowledge"), w.get("collaborative"), w.get("social"), w.get("popular"));
+        return SourceWeights.of(w);
     }
 
     @PreDestroy

@@ -49,11 +49,6 @@ public record RecommendationParameters(int limit, Strategy strategy, boolean inc
                     byName.getOrDefault("social", 0.0), byName.getOrDefault("popular", 0.0));
         }
 
-        /** The {@code name:weight,...} form a request's {@code weights} parameter takes. */
-        public String asParameter() {
-            return "knowledge:" + knowledge + ",collaborative:" + collaborative + ",social:" + social
-                    + ",popular:" + popular;
-        }
         public SourceWeights {
             for (double w : new double[]{knowledge, collaborative, social, popular}) {
                 if (!(w >= 0) || Double.isInfinite(w)) {
