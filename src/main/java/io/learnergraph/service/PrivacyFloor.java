@@ -13,6 +13,9 @@ import jakarta.inject.Singleton;
 @Singleton
 public class PrivacyFloor {
 
+    /** The key of the one row that counts every group below the floor. */
+    public static final String SMALL_GROUPS = "small groups";
+
     private final int minimum;
 
     public PrivacyFloor(AnalyticsSettings settings) {

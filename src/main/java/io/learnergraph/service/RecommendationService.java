@@ -194,19 +194,20 @@ public class RecommendationService {
         return new Batch(s, p, results, unknown);
     }
 
-    /** A result with the snapshot its dense ids refer to. */
-    public record Pinned<T>(GraphSnapshot snapshot, T value) {
-    }
-
-    public Pinned<UpgradeAdvisor.Advice> upgrade(String userId) {
+    /** The user's tier and whether a higher one would unlock what the recommender finds for them. */
+    public RecommendationViews.Upgrade upgrade(String userId) {
         RecommenderIndex index = index();
-        int u = user(index.snapshot(), userId);
+        GraphSnapshot s = index.snapshot();
+        int u = user(s, userId);
         RecommendationParameters p = defaults().withLimit(settings.upgradeCandidates()).withExplain(false);
-        return new Pinned<>(index.snapshot(), UpgradeAdvisor.advise(new Recommender(index), u, p,
-                settings.upgradeThreshold()));
+        UpgradeAdvisor.Advice a = UpgradeAdvisor.advise(new Recommender(index), u, p, settings.upgradeThreshold());
+        return new RecommendationViews.Upgrade(userId, a.currentTier(), a.suggestedTier(), a.share(), a.shareByTier(),
+                a.evidence().stream().map(r -> RecommendationViews.course(s, r.course(), r.score())).toList(),
+                a.reason(), s.version());
     }
 
-    public Pinned<LearningPaths.LearningPath> learningPath(String userId, String topicId) {
+    /** The topics between the user and a goal topic, in prerequisite order, with a course for each. */
+    public RecommendationViews.LearningPathView learningPath(String userId, String topicId) {
         LiveView live = snapshots.live();
         RecommenderIndex index = index();
         GraphSnapshot s = index.snapshot();
@@ -216,19 +217,38 @@ public class RecommendationService {
         }
         int t = s.topics().indexOf(topicId).orElseThrow(() -> new LearnerGraphException.NotFound(
                 "no topic '" + topicId + "'"));
+        LearningPaths.LearningPath path;
         try {
             UserDelta d = userDelta(index, live, u);
-            return new Pinned<>(s, LearningPaths.compute(index, u, t, d == null ? UserDelta.NONE : d));
+            path = LearningPaths.compute(index, u, t, d == null ? UserDelta.NONE : d);
         } catch (io.learnergraph.analysis.knowledge.PrerequisiteCycle e) {
             throw new LearnerGraphException.Conflict("the prerequisites of topic '" + topicId + "' contain a cycle: "
                     + String.join(" -> ", e.topics()) + "; fix topic_prerequisites and re-import");
         }
+        return RecommendationViews.learningPath(s, userId, path);
     }
 
-    public Pinned<List<SimilarCourses.Similar>> similar(String courseId, int limit) {
+    /** Courses learnt together with this one and covering the same topics. */
+    public RecommendationViews.SimilarCoursesView similar(String courseId, int limit) {
         RecommenderIndex index = index();
-        int c = course(index.snapshot(), courseId);
-        return new Pinned<>(index.snapshot(), SimilarCourses.similar(index, c, limit));
+        GraphSnapshot s = index.snapshot();
+        int c = course(s, courseId);
+        return RecommendationViews.similar(s, c, SimilarCourses.similar(index, c, limit));
+    }
+
+    /** The answer of {@code GET /api/users/{id}/recommendations}. */
+    public RecommendationViews.UserRecommendations forUser(String userId, Options o) {
+        Answer a = recommend(userId, o);
+        return RecommendationViews.view(a.snapshot(), a.parameters().strategy().key(), a.recommendations(),
+                a.feedPosition());
+    }
+
+    /** The answer of {@code POST /api/recommendations/batch}. */
+    public RecommendationViews.BatchResponse batchView(List<String> userIds, Options o) {
+        Batch b = batch(userIds, o);
+        String strategy = b.parameters().strategy().key();
+        return new RecommendationViews.BatchResponse(b.snapshot().version(), b.results().stream()
+                .map(r -> RecommendationViews.view(b.snapshot(), strategy, r, null)).toList(), b.unknownUserIds());
     }
 
     public int course(GraphSnapshot s, String courseId) {
