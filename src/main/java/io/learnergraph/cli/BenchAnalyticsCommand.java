@@ -110,7 +110,7 @@ public class BenchAnalyticsCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-26s %10s %12s %s%n", "algorithm", "seconds", "peak heap", "result");
         PageRank.Parameters twenty = new PageRank.Parameters(0.85, 20, 1e-300, null);
         time("LearnerGraph pagerank-20", () -> "iterations " + PageRank.compute(g, twenty).iterations());
-        time("LearnerGraph wcc", () -> "components " + WeaklyConnectedComponents.compute(g).count());
+        time("LearnerGraph wcc", () -> "components " + WeaklyConnectedComponents.compute(g).partition().count());
         time("LearnerGraph louvain", () -> describe(Louvain.compute(g, ModularityParameters.defaults())));
         time("LearnerGraph leiden", () -> describe(Leiden.compute(g, ModularityParameters.defaults())));
         time("LearnerGraph label-prop", () -> describe(LabelPropagation.compute(g, LabelPropagation.Parameters.defaults())));

@@ -158,7 +158,7 @@ public class AnalyticsService {
                 case LOUVAIN -> Louvain.compute(g, p);
                 case LABEL_PROPAGATION -> LabelPropagation.compute(g, LabelPropagation.Parameters.defaults().withSeed(seed));
                 case WCC -> {
-                    Partition wcc = WeaklyConnectedComponents.compute(s.social());
+                    Partition wcc = WeaklyConnectedComponents.compute(s.social()).partition();
                     yield new CommunityResult(wcc, Modularity.of(g, wcc.community(), resolution), 1, true);
                 }
             };

@@ -120,9 +120,29 @@ class CommunityTest {
     @Test
     void weaklyConnectedComponentsIgnoreDirection() {
         CsrGraph g = CsrGraph.builder(6, 4).add(0, 1, 1).add(2, 1, 1).add(3, 4, 1).build();
-        Partition p = WeaklyConnectedComponents.compute(g);
-        assertArrayEquals(new int[]{0, 0, 0, 1, 1, 2}, p.community());
-        assertEquals(3, p.count());
+        WeaklyConnectedComponents.Result r = WeaklyConnectedComponents.compute(g);
+        assertArrayEquals(new int[]{0, 0, 0, 1, 1, 2}, r.partition().community());
+        assertEquals(3, r.partition().count());
+        assertEquals(3, r.largest());
+        assertEquals(3, r.arcsRead(), "a directed graph has every arc read");
+    }
+
+    @Test
+    void weaklyConnectedComponentsSkipTheGiantComponentsArcsOnASymmetricGraph() {
+        // a clique of 50 (every node degree 49) and one separate edge: only 2 arcs per clique node
+        // are read before sampling finds the clique, then the other 47 are skipped
+        CsrGraph.Builder b = CsrGraph.builder(52, 2_500);
+        for (int u = 0; u < 50; u++) {
+            for (int v = u + 1; v < 50; v++) {
+                b.add(u, v, 1);
+            }
+        }
+        b.add(50, 51, 1);
+        CsrGraph g = b.build().undirected();
+        WeaklyConnectedComponents.Result r = WeaklyConnectedComponents.compute(g);
+        assertEquals(2, r.partition().count());
+        assertEquals(50, r.largest());
+        assertEquals(50 * 2 + 2, r.arcsRead(), "of " + g.arcCount());
     }
 
     @Test
@@ -152,7 +172,7 @@ class CommunityTest {
             }
             CsrGraph directed = b.build();
             for (CsrGraph g : List.of(directed, directed.undirected())) {
-                assertArrayEquals(componentsByBfs(g), WeaklyConnectedComponents.compute(g).community(),
+                assertArrayEquals(componentsByBfs(g), WeaklyConnectedComponents.compute(g).partition().community(),
                         "trial " + trial + ", n " + n + ", symmetric " + g.isSymmetric());
             }
         }

@@ -26,15 +26,26 @@ public final class WeaklyConnectedComponents {
     private WeaklyConnectedComponents() {
     }
 
-    public static Partition compute(CsrGraph g) {
+    /**
+     * @param partition the components, numbered 0..k-1 in order of their smallest node
+     * @param largest   members of the largest component (0 for an empty graph)
+     * @param arcsRead  arcs read: on a symmetric graph with a giant component far fewer than
+     *                  {@link CsrGraph#arcCount()}, which is where the sampling pays
+     */
+    public record Result(Partition partition, int largest, long arcsRead) {
+    }
+
+    public static Result compute(CsrGraph g) {
         int n = g.nodeCount();
         int[] parent = new int[n];
         for (int v = 0; v < n; v++) {
             parent[v] = v;
         }
+        long read = 0;
         for (int v = 0; v < n; v++) {
             for (int a = g.start(v), e = Math.min(g.end(v), a + SAMPLED_ARCS); a < e; a++) {
                 link(parent, v, g.target(a));
+                read++;
             }
         }
         int giant = g.isSymmetric() && n > 0 ? mostFrequentRoot(parent, n) : -1;
@@ -44,13 +55,20 @@ public final class WeaklyConnectedComponents {
             }
             for (int a = g.start(v) + SAMPLED_ARCS, e = g.end(v); a < e; a++) {
                 link(parent, v, g.target(a));
+                read++;
             }
         }
         int[] label = new int[n];
         for (int v = 0; v < n; v++) {
             label[v] = find(parent, v);
         }
-        return Partition.of(label);
+        Partition p = Partition.of(label);
+        int[] sizes = new int[p.count()];
+        int largest = 0;
+        for (int c : p.community()) {
+            largest = Math.max(largest, ++sizes[c]);
+        }
+        return new Result(p, largest, read);
     }
 
     /** The root most of {@value #SAMPLES} random nodes (fixed seed) have. */
