@@ -55,7 +55,10 @@ class FuzzIT extends GraphTestSupport {
             "/api/funnels?from=%s&to=%s&groupBy=%s&limit=%s", "/api/cohorts?period=%s&groupBy=%s&from=%s&to=%s",
             "/api/courses/%s", "/api/courses?sort=%s&topic=%s&tier=%s&limit=%s", "/api/lifecycle?asOf=%s&groupBy=%s",
             "/api/lifecycle/transitions?from=%s&to=%s", "/api/users/%s/win-back?limit=%s",
-            "/api/leaderboards?community=%s&window=%s&limit=%s&asOf=%s");
+            "/api/leaderboards?community=%s&window=%s&limit=%s&asOf=%s", "/api/explore/communities",
+            "/api/explore/communities/%s?limit=%s", "/api/explore/%s/%s/neighbourhood?limit=%s&asOf=%s",
+            "/api/explore/users/%s/neighbourhood?asOf=%s", "/api/explore/courses/%s/neighbourhood?limit=%s",
+            "/api/explore/topics/%s/neighbourhood", "/api/explore/search?q=%s&limit=%s", "/api/session");
     private static final List<String> POSTS = List.of("/api/events", "/api/cypher", "/api/queries/course-funnel",
             "/api/recommendations/batch", "/api/jobs");
     private static final List<String> BODIES = List.of("{", "[", "", "null", "42", "\"text\"", "{\"query\": 5}",

@@ -102,6 +102,19 @@ class SecurityIT extends GraphTestSupport {
         assertEquals(403, call(HttpRequest.GET("/api/users/u3/recommendations"), ANALYST));
         assertEquals(403, call(HttpRequest.POST("/api/events", List.of()), ANALYST));
         assertEquals(403, call(HttpRequest.DELETE("/api/users/u5"), ANALYST));
+        // the explorer's graphs are a viewer's reads; the session says what a key may do
+        assertEquals(200, call(HttpRequest.GET("/api/explore/communities"), VIEWER));
+        assertEquals(200, call(HttpRequest.GET("/api/explore/users/u3/neighbourhood"), VIEWER));
+        assertEquals(200, call(HttpRequest.GET("/api/explore/search?q=u3"), VIEWER));
+        assertEquals(401, call(HttpRequest.GET("/api/explore/communities"), null));
+        assertEquals(Map.of("role", "viewer", "grants", List.of("viewer"), "keysEnabled", true),
+                http.toBlocking().retrieve(HttpRequest.GET("/api/session").bearerAuth(VIEWER), Map.class));
+        assertEquals(List.of("viewer", "service"), http.toBlocking().retrieve(HttpRequest.GET("/api/session")
+                .bearerAuth(SERVICE), Map.class).get("grants"));
+        assertEquals(List.of("viewer", "service", "analyst", "admin"), http.toBlocking().retrieve(
+                HttpRequest.GET("/api/session").bearerAuth(ADMIN), Map.class).get("grants"));
+        // the explorer's page itself is static and needs no key (its API calls do)
+        assertTrue(http.toBlocking().retrieve(HttpRequest.GET("/explorer/")).contains("LearnerGraph explorer"));
         // admin: everything
         assertEquals(200, call(HttpRequest.POST("/api/cypher", Map.of("query", "RETURN 1 AS one")), ADMIN));
         assertEquals(200, call(HttpRequest.GET("/api/users/u3/recommendations"), ADMIN));
@@ -133,7 +146,8 @@ class SecurityIT extends GraphTestSupport {
     void theOpenApiDocumentAndItsUiAreServedWithoutAKey() {
         String yml = http.toBlocking().retrieve(HttpRequest.GET("/swagger/learnergraph-0.1.yml"));
         for (String path : List.of("/api/users/{id}/recommendations:", "/api/recommendations/batch:", "/api/cypher:",
-                "/api/queries/{name}:", "/api/communities:", "/api/influencers:")) {
+                "/api/queries/{name}:", "/api/communities:", "/api/influencers:", "/api/explore/communities:",
+                "/api/explore/{kind}/{id}/neighbourhood:", "/api/explore/search:", "/api/session:")) {
             assertTrue(yml.contains(path), "OpenAPI document lacks " + path);
         }
         assertTrue(yml.contains("bearer"), "the security scheme is documented");

@@ -92,6 +92,24 @@ public final class ActivityLog {
         return offsets[u + 1];
     }
 
+    /** The user who acted in event {@code e}: O(log n), a binary search over the users' offsets. */
+    public int actor(int e) {
+        if (e < 0 || e >= minute.length) {
+            throw new IndexOutOfBoundsException("event " + e + " of " + minute.length);
+        }
+        int lo = 0;
+        int hi = userCount - 1;
+        while (lo < hi) { // the last user whose events start at or before e
+            int mid = (lo + hi + 1) >>> 1;
+            if (offsets[mid] <= e) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
     public int minute(int e) {
         return minute[e];
     }

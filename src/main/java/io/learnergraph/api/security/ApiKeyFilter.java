@@ -20,6 +20,9 @@ import java.util.Optional;
 @ServerFilter("/api/**")
 public class ApiKeyFilter {
 
+    /** The request attribute holding the {@link Role} of the key that was presented and accepted. */
+    public static final String ROLE = "learnergraph.role";
+
     private final ApiKeys keys;
     private final LearnerGraphExceptionHandler errors;
 
@@ -51,6 +54,7 @@ public class ApiKeyFilter {
         if (role.isEmpty()) {
             return errors.handle(request, new LearnerGraphException.Unauthorized("the API key is not valid"));
         }
+        request.setAttribute(ROLE, role.get());
         if (!role.get().grants(required)) {
             return errors.handle(request, new LearnerGraphException.Forbidden("this endpoint needs the '"
                     + required.key() + "' role (or admin); the key has '" + role.get().key() + "'"));
