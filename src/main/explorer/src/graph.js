@@ -14,8 +14,12 @@ export function ramp(t) {
   return `rgb(${r},${g},${b})`;
 }
 
+const KINDS = { user: '#4e79a7', course: '#f28e2b', topic: '#59a14f', tier: '#b07aa1', community: '#edc948' };
+
 export function category(value) {
   if (value == null) return '#c4c8cf';
+  const known = KINDS[String(value).toLowerCase()];
+  if (known) return known;
   let h = 0;
   for (const ch of String(value)) h = (h * 31 + ch.charCodeAt(0)) | 0;
   return PALETTE[Math.abs(h) % PALETTE.length];
@@ -26,7 +30,7 @@ export class GraphView {
     this.container = container;
     this.graph = new Graph({ multi: false, type: 'directed', allowSelfLoops: false });
     this.renderer = new Sigma(this.graph, container, {
-      renderEdgeLabels: false, labelRenderedSizeThreshold: 8, defaultEdgeType: 'arrow',
+      renderEdgeLabels: false, labelRenderedSizeThreshold: 8, defaultEdgeType: 'arrow', stagePadding: 80,
     });
     this.highlighted = new Set();
     this.renderer.setSetting('nodeReducer', (node, data) => {

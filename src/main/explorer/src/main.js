@@ -5,6 +5,8 @@ import { table, bars, heatmap, downloadCsv, el, fmt, pct } from './ui.js';
 
 const KEY = 'learnergraph.key';
 const $ = (selector) => document.querySelector(selector);
+// the API leaves empty lists out of its answers: read a list field as [] when it is absent
+const arr = (list) => list || [];
 let session = null;
 let graphView = null;
 
@@ -116,7 +118,7 @@ function select(name, options, value, onChange, label) {
 }
 
 function input(name, value, onChange, attributes = {}) {
-  const i = el('input', { name, value: value || '', ...attributes });
+  const i = el('input', { name, value: value || '', 'aria-label': name, ...attributes });
   i.addEventListener('change', () => onChange(i.value));
   return i;
 }
@@ -168,26 +170,26 @@ async function overview(s) {
       go({ view: 'community', id: attributes.community, color: 'pagerank' });
     }
   });
-  const colour = measureColour(data.nodes, measure);
-  const biggest = Math.max(1, ...data.nodes.map((n) => n.size));
-  for (const n of data.nodes) {
+  const colour = measureColour(arr(data.nodes), measure);
+  const biggest = Math.max(1, ...arr(data.nodes).map((n) => n.size));
+  for (const n of arr(data.nodes)) {
     g.addNode(n.key, {
       label: n.community == null ? `small communities (${n.size})` : `#${n.community} (${n.size})`,
       size: 4 + 20 * Math.sqrt(n.size / biggest), color: colour(n), community: n.community,
     });
   }
-  const heaviest = Math.max(1, ...data.edges.map((e) => e.weight));
-  for (const e of data.edges) g.addEdge(e.source, e.target, { size: 0.5 + 4 * e.weight / heaviest, type: 'line' });
+  const heaviest = Math.max(1, ...arr(data.edges).map((e) => e.weight));
+  for (const e of arr(data.edges)) g.addEdge(e.source, e.target, { size: 0.5 + 4 * e.weight / heaviest, type: 'line' });
   g.layout(200);
   // from navigation start: page, bundle, session, the API's answer, layout and the first frame
   document.body.dataset.overviewMs = String(Math.round(performance.now()));
-  document.body.dataset.overviewNodes = String(data.nodes.length);
-  $('#panel').append(el('h3', {}, `${data.nodes.length} nodes`),
+  document.body.dataset.overviewNodes = String(arr(data.nodes).length);
+  $('#panel').append(el('h3', {}, `${arr(data.nodes).length} nodes`),
     el('p', { class: 'muted' }, `${data.algorithm}, as of ${data.asOf || 'the data'}; engagement and growth over `
       + `${data.windowDays} days; communities under ${data.floor} members are counted together.`),
-    table(['community', 'members', 'churned', 'engagement', 'growth', 'top topics'], data.nodes.map((n) => [
+    table(['community', 'members', 'churned', 'engagement', 'growth', 'top topics'], arr(data.nodes).map((n) => [
       n.community == null ? 'small' : el('a', { href: `#view=community&id=${n.community}` }, `#${n.community}`),
-      n.size, pct(n.churnedShare), fmt(n.engagement), pct(n.growth), n.topTopics.join(', ')])));
+      n.size, pct(n.churnedShare), fmt(n.engagement), pct(n.growth), arr(n.topTopics).join(', ')])));
 }
 
 // ------------------------------------------------------------------ one community
@@ -220,19 +222,19 @@ async function community(s) {
   const [graph, detail] = await Promise.all([api(`/api/explore/communities/${id}?limit=${limit}`),
     api(`/api/communities/${id}?limit=10`)]);
   const g = newGraph((key, a) => setParams({ user: a.data.id }));
-  const colour = userColour(graph.nodes, style);
-  graph.nodes.forEach((n) => g.addNode(n.key, nodeAttributes(n, colour)));
-  graph.edges.forEach((e) => g.addEdge(e.source, e.target, { type: 'line' }));
+  const colour = userColour(arr(graph.nodes), style);
+  arr(graph.nodes).forEach((n) => g.addNode(n.key, nodeAttributes(n, colour)));
+  arr(graph.edges).forEach((e) => g.addEdge(e.source, e.target, { type: 'line' }));
   g.layout(150);
   const p = detail.profile;
   const panel = $('#panel');
   panel.append(el('h3', {}, `Community #${id}`),
-    el('p', {}, `${graph.members} members; ${graph.nodes.length} of highest PageRank drawn (cap ${graph.limit}).`),
+    el('p', {}, `${graph.members} members; ${arr(graph.nodes).length} of highest PageRank drawn (cap ${graph.limit}).`),
     el('p', {}, 'Churned share ', el('b', {}, pct(p.churnedShare)), ', density ', fmt(p.density)),
-    el('h4', {}, 'Top topics'), el('div', {}, ...p.topTopics.map((t) => el('span', { class: 'pill' }, t.name))),
-    el('h4', {}, 'Influencers'), table(['user', 'score'], p.topInfluencers.map((u) => [
+    el('h4', {}, 'Top topics'), el('div', {}, ...arr(p.topTopics).map((t) => el('span', { class: 'pill' }, t.name))),
+    el('h4', {}, 'Influencers'), table(['user', 'score'], arr(p.topInfluencers).map((u) => [
       el('a', { href: `#view=user&id=${encodeURIComponent(u.userId)}` }, u.name || u.userId), fmt(u.score)])),
-    el('h4', {}, 'Tier mix'), bars(Object.entries(p.tierMix).map(([k, v]) => [k, v]), pct));
+    el('h4', {}, 'Tier mix'), bars(Object.entries(p.tierMix || {}).map(([k, v]) => [k, v]), pct));
   const selected = s.get('user');
   if (selected) {
     const key = `user:${selected}`;
@@ -242,18 +244,18 @@ async function community(s) {
   const [engagement, funnel] = await Promise.allSettled([api('/api/engagement?groupBy=community'),
     api('/api/funnels?groupBy=community&limit=1000')]);
   if (engagement.status === 'fulfilled') {
-    const row = engagement.value.groups.find((x) => x.key === String(id));
+    const row = arr(engagement.value.groups).find((x) => x.key === String(id));
     if (row) panel.append(el('h4', {}, 'Engagement'), el('p', {}, `mean ${fmt(row.mean)}, median ${fmt(row.median)}, `
       + `${row.activeUsers} of ${row.users} active in ${engagement.value.windowDays} days`));
   }
   if (funnel.status === 'fulfilled') {
-    const row = funnel.value.groups.find((x) => x.key === String(id));
-    if (row) panel.append(el('h4', {}, 'Funnel'), bars(funnel.value.steps.map((st, i) => [st, row.counts[i]]), String));
+    const row = arr(funnel.value.groups).find((x) => x.key === String(id));
+    if (row) panel.append(el('h4', {}, 'Funnel'), bars(arr(funnel.value.steps).map((st, i) => [st, row.counts[i]]), String));
   }
   if (can('viewer')) {
     try {
       const risk = await api(`/api/churn/risk?community=${id}&limit=5`);
-      panel.append(el('h4', {}, 'Most at risk'), table(['user', 'risk'], risk.items.map((r) => [
+      panel.append(el('h4', {}, 'Most at risk'), table(['user', 'risk'], arr(risk.items).map((r) => [
         el('a', { href: `#view=user&id=${encodeURIComponent(r.userId)}` }, r.name || r.userId), pct(r.risk)])));
     } catch (e) {
       panel.append(el('p', { class: 'muted' }, 'Churn risk: ' + e.message));
@@ -298,18 +300,31 @@ async function explore(s) {
   const style = s.get('color') || 'community';
   const asOf = s.get('asOf') || '';
   const limit = s.get('limit') || '300';
-  const search = el('input', { name: 'q', placeholder: 'user, course or topic: id or name', style: 'width:18rem' });
+  const search = el('input', { name: 'q', placeholder: 'user, course or topic: id or name', style: 'width:18rem',
+    'aria-label': 'search users, courses and topics by id or name (Enter)' });
   const results = el('div', { id: 'results' });
   search.addEventListener('keydown', async (e) => {
     if (e.key !== 'Enter' || !search.value.trim()) return;
     const found = await api(`/api/explore/search?q=${encodeURIComponent(search.value)}&limit=10`);
     results.innerHTML = '';
-    results.append(...found.hits.map((h) => el('div', {}, el('a', { href: `#view=explore&node=${encodeURIComponent(h.key)}`
+    results.append(...arr(found.hits).map((h) => el('div', {}, el('a', { href: `#view=explore&node=${encodeURIComponent(h.key)}`
       + `&color=${style}` }, `${h.kind} ${h.id}`), ' ', h.label || '')));
-    if (!found.hits.length) results.append(el('p', { class: 'muted' }, 'nothing found'));
+    if (!arr(found.hits).length) results.append(el('p', { class: 'muted' }, 'nothing found'));
   });
+  const latest = (await api('/api/explore/communities')).asOf;
+  const slider = el('input', { type: 'range', name: 'daysBack', min: 0, max: 365, step: 1,
+    value: asOf && latest ? Math.max(0, Math.round((Date.parse(latest) - Date.parse(asOf)) / 864e5)) : 0,
+    title: 'replay the graph as of a date' });
+  const sliderLabel = el('span', { class: 'muted' }, asOf ? `as of ${asOf}` : 'now');
+  slider.addEventListener('input', () => {
+    sliderLabel.textContent = Number(slider.value) === 0 ? 'now'
+      : `as of ${new Date(Date.parse(latest) - slider.value * 864e5).toISOString().slice(0, 10)}`;
+  });
+  slider.addEventListener('change', () => setParams({ asOf: Number(slider.value) === 0 || !latest ? ''
+    : new Date(Date.parse(latest) - slider.value * 864e5).toISOString().slice(0, 10) }));
   $('#toolbar').append(search,
     select('color', USER_STYLES, style, (v) => setParams({ color: v }), 'Style'),
+    el('label', {}, 'time ', slider, ' ', sliderLabel),
     el('label', {}, 'as of ', input('asOf', asOf, (v) => setParams({ asOf: v }), { type: 'date' })),
     el('label', {}, 'cap ', input('limit', limit, (v) => setParams({ limit: v }), { type: 'number', min: 1, max: 5000,
       style: 'width:5rem' })),
@@ -345,17 +360,17 @@ async function expand(g, key, s, style) {
   const params = new URLSearchParams({ limit: s.get('limit') || '300' });
   if (s.get('asOf')) params.set('asOf', s.get('asOf'));
   const r = await api(`/api/explore/${kind}s/${encodeURIComponent(id)}/neighbourhood?${params}`);
-  const colour = userColour([r.centre, ...r.nodes], style || s.get('color') || 'community');
+  const colour = userColour([r.centre, ...arr(r.nodes)], style || s.get('color') || 'community');
   g.addNode(r.centre.key, nodeAttributes(r.centre, colour));
   g.graph.setNodeAttribute(r.centre.key, 'more', r.more);
-  r.nodes.forEach((n) => g.addNode(n.key, nodeAttributes(n, colour), r.centre.key));
-  for (const e of r.edges) {
+  arr(r.nodes).forEach((n) => g.addNode(n.key, nodeAttributes(n, colour), r.centre.key));
+  for (const e of arr(r.edges)) {
     const [source, target] = e.direction === 'backward' ? [e.target, e.source] : [e.source, e.target];
     g.addEdge(source, target, { label: e.types.join(', '), size: Math.min(4, 0.5 + Math.log1p(e.events)),
       type: e.direction === 'both' ? 'line' : 'arrow' });
   }
   document.body.dataset.graphNodes = String(g.graph.order);
-  status(`${r.centre.label || r.centre.id}: ${r.nodes.length} of ${r.total} neighbours drawn`
+  status(`${r.centre.label || r.centre.id}: ${arr(r.nodes).length} of ${r.total} neighbours drawn`
     + (r.more ? ` (${r.more} more)` : '') + (r.asOf ? `, as of ${r.asOf}` : ''));
   return r;
 }
@@ -406,19 +421,21 @@ async function user(s) {
   panel.append(el('h3', {}, u.name || u.userId), el('p', {}, `${u.userId} · tier ${u.tier} · community ${u.communityId}`
     + ` · joined ${u.joinedAt || '—'} · last active ${u.lastActiveAt || 'never'}`),
   el('h4', {}, 'Centralities'), table(['measure', 'score'], Object.entries(u.scores).map(([k, v]) => [k, fmt(v)])),
-  el('h4', {}, 'Interests'), el('div', {}, ...u.profile.topTopics.map((t) => el('span', { class: 'pill' }, t.name))));
+  el('h4', {}, 'Interests'), el('div', {}, ...arr(u.profile.topTopics).map((t) => el('span', { class: 'pill' }, t.name))));
   if (u.engagement) {
     panel.append(el('p', {}, `Engagement ${fmt(u.engagement.score)} over ${u.engagement.windowDays} days `
       + `(${u.engagement.visitDays} visit days, ${u.engagement.completions} completions)`));
   }
-  const lifecycle = await api(`/api/lifecycle?groupBy=none`).catch(() => null);
-  if (lifecycle) panel.append(el('p', { class: 'muted' }, `Platform stages as of ${lifecycle.asOf}: `
-    + Object.entries(lifecycle.groups[0]?.stages || {}).map(([k, v]) => `${k} ${v}`).join(', ')));
+  const stage = await api(`/api/users/${encodeURIComponent(id)}/lifecycle`).catch(() => null);
+  if (stage) {
+    panel.append(el('p', { id: 'lifecycle-stage' }, 'Lifecycle stage: ', el('b', {}, stage.stage || 'not joined'),
+      ` as of ${stage.asOf} (at risk judged by ${stage.atRiskBy})`));
+  }
   try {
     const churn = await api(`/api/users/${encodeURIComponent(id)}/churn`);
     panel.append(el('h4', {}, 'Churn risk'), churn.active
       ? el('div', {}, el('p', {}, el('b', {}, pct(churn.risk)), ` within ${churn.horizonDays} days`),
-        table(['factor', 'value', 'contribution'], churn.topFactors.map((f) => [f.label, fmt(f.value), fmt(f.contribution)])))
+        table(['factor', 'value', 'contribution'], arr(churn.topFactors).map((f) => [f.label, fmt(f.value), fmt(f.contribution)])))
       : el('p', {}, churn.note));
   } catch (e) {
     panel.append(el('p', { class: 'muted' }, 'Churn risk: ' + e.message));
@@ -432,8 +449,8 @@ async function user(s) {
   const recs = await api(`/api/users/${encodeURIComponent(id)}/recommendations?limit=10`);
   const list = el('div', { id: 'recommendations' });
   panel.append(el('h4', {}, 'Recommendations'), list);
-  for (const item of recs.items) {
-    const reasons = item.reasons.map((r) => {
+  for (const item of arr(recs.items)) {
+    const reasons = arr(item.reasons).map((r) => {
       const p = el('div', { class: 'path', title: 'draw this path' }, r.pathText || r.text);
       p.addEventListener('click', () => drawPath(g, r.path));
       return p;
@@ -441,8 +458,8 @@ async function user(s) {
     list.append(el('div', {}, el('b', {}, item.title || item.courseId), ` ${item.tier} · score ${fmt(item.score)}`
       + (item.requiresUpgrade ? ` · needs ${item.requiresUpgrade}` : ''), ...reasons));
   }
-  const first = recs.items.find((i) => i.reasons.length);
-  if (first) drawPath(g, first.reasons[0].path); else drawUser(g, u);
+  const first = arr(recs.items).find((i) => arr(i.reasons).length);
+  if (first) drawPath(g, arr(first.reasons)[0].path); else drawUser(g, u);
   const [upgrade, winBack] = await Promise.allSettled([api(`/api/users/${encodeURIComponent(id)}/upgrade`),
     api(`/api/users/${encodeURIComponent(id)}/win-back?limit=5`)]);
   if (upgrade.status === 'fulfilled') {
@@ -451,14 +468,14 @@ async function user(s) {
       : up.reason || `stays ${up.currentTier}`));
   }
   panel.append(el('h4', {}, 'Win-back'), winBack.status === 'fulfilled'
-    ? el('p', {}, `${winBack.value.stage}: ` + winBack.value.candidates.items.map((i) => i.title || i.courseId).join(', '))
+    ? el('p', {}, `${winBack.value.stage}: ` + arr(winBack.value.candidates.items).map((i) => i.title || i.courseId).join(', '))
     : el('p', { class: 'muted' }, winBack.reason.message));
   const topic = s.get('topic');
   if (topic) {
     try {
       const path = await api(`/api/users/${encodeURIComponent(id)}/learning-path?topic=${encodeURIComponent(topic)}`);
       panel.append(el('h4', {}, `Learning path to ${path.goal.name}`), table(['topic', 'state', 'course'],
-        path.steps.map((st) => [st.name, st.satisfied ? 'done' : st.inProgress ? 'in progress' : 'to learn',
+        arr(path.steps).map((st) => [st.name, st.satisfied ? 'done' : st.inProgress ? 'in progress' : 'to learn',
           st.course ? st.course.title : st.satisfiedBy ? st.satisfiedBy.title : '—'])));
     } catch (e) {
       panel.append(el('p', { class: 'error' }, 'Learning path: ' + e.message));
@@ -523,26 +540,26 @@ async function growth(s) {
   let rows = [];
   if (tab === 'funnel') {
     const f = await api(`/api/funnels?${q({ groupBy, from, to, limit: 50 })}`);
-    header = ['group', ...f.steps];
-    rows = [f.overall, ...f.groups].map((g) => [g.name || g.key, ...g.counts]);
+    header = ['group', ...arr(f.steps)];
+    rows = [f.overall, ...arr(f.groups)].map((g) => [g.name || g.key, ...g.counts]);
     content.append(el('h3', {}, `Conversion ${f.from} – ${f.to}`),
-      bars(f.steps.map((st, i) => [st, f.overall.counts[i]]), String));
+      bars(arr(f.steps).map((st, i) => [st, f.overall.counts[i]]), String));
   } else if (tab === 'cohorts') {
     const c = await api(`/api/cohorts?${q({ groupBy, from, to, period: s.get('period') || 'month' })}`);
     content.append(el('h3', {}, `Retention by ${c.period} of joining`));
-    for (const g of c.groups) {
-      content.append(el('h4', {}, g.key), heatmap(g.cohorts.map((x) => [x.start.slice(0, 10), x.size, x.retention])));
-      g.cohorts.forEach((x) => rows.push([g.key, x.start, x.size, ...x.retention.map((r) => r.toFixed(4))]));
+    for (const g of arr(c.groups)) {
+      content.append(el('h4', {}, g.key), heatmap(arr(g.cohorts).map((x) => [x.start.slice(0, 10), x.size, arr(x.retention)])));
+      arr(g.cohorts).forEach((x) => rows.push([g.key, x.start, x.size, ...arr(x.retention).map((r) => r.toFixed(4))]));
     }
     header = ['group', 'cohort', 'size', 'retention by period...'];
   } else if (tab === 'lifecycle') {
     const [l, t] = await Promise.all([api(`/api/lifecycle?${q({ groupBy, asOf: to })}`),
       from ? api(`/api/lifecycle/transitions?${q({ from, to })}`) : Promise.resolve(null)]);
-    const stages = Object.keys(l.groups[0]?.stages || {});
+    const stages = Object.keys(arr(l.groups)[0]?.stages || {});
     header = ['group', 'users', ...stages];
-    rows = l.groups.map((g) => [g.key, g.users, ...stages.map((st) => g.stages[st])]);
+    rows = arr(l.groups).map((g) => [g.key, g.users, ...stages.map((st) => g.stages[st])]);
     content.append(el('h3', {}, `Lifecycle stages as of ${l.asOf} (at risk by ${l.atRiskBy})`),
-      bars(stages.map((st) => [st, l.groups.reduce((sum, g) => sum + g.stages[st], 0)]), String));
+      bars(stages.map((st) => [st, arr(l.groups).reduce((sum, g) => sum + g.stages[st], 0)]), String));
     if (t) {
       content.append(el('h4', {}, `Flows ${t.from} → ${t.to}`), flowDiagram(t));
     } else {
@@ -550,20 +567,20 @@ async function growth(s) {
     }
   } else if (tab === 'engagement') {
     const e = await api(`/api/engagement?${q({ groupBy, asOf: to })}`);
-    header = ['group', 'users', 'active', 'mean', 'median', ...Object.keys(e.groups[0]?.percentiles || {})];
-    rows = e.groups.map((g) => [g.key, g.users, g.activeUsers, fmt(g.mean), fmt(g.median),
+    header = ['group', 'users', 'active', 'mean', 'median', ...Object.keys(arr(e.groups)[0]?.percentiles || {})];
+    rows = arr(e.groups).map((g) => [g.key, g.users, g.activeUsers, fmt(g.mean), fmt(g.median),
       ...Object.values(g.percentiles).map(fmt)]);
     content.append(el('h3', {}, `Engagement over ${e.windowDays} days to ${e.asOf}`),
-      bars(e.groups.map((g) => [g.key, g.mean]), fmt));
+      bars(arr(e.groups).map((g) => [g.key, g.mean]), fmt));
   } else if (tab === 'leaderboards') {
     const l = await api(`/api/leaderboards?${q({ asOf: to, limit: 50 })}`);
     header = ['rank', 'user', 'points'];
-    rows = l.items.map((i) => [i.rank, i.name || i.userId, fmt(i.points)]);
+    rows = arr(l.items).map((i) => [i.rank, i.name || i.userId, fmt(i.points)]);
     content.append(el('h3', {}, `Contributions over ${l.windowDays} days to ${l.asOf}`));
   } else {
     const c = await api(`/api/courses?${q({ sort: s.get('sort') || 'quality', limit: 100 })}`);
     header = ['course', 'tier', 'quality', 'rating', 'completion', 'enrolled'];
-    rows = c.items.map((i) => [i.title || i.courseId, i.tier, fmt(i.quality.score), fmt(i.quality.bayesRating),
+    rows = arr(c.items).map((i) => [i.title || i.courseId, i.tier, fmt(i.quality.score), fmt(i.quality.bayesRating),
       i.quality.completionRate == null ? '—' : pct(i.quality.completionRate), i.quality.enrolled]);
     content.append(el('h3', {}, `Courses by ${c.sort} (${c.matched})`));
   }
@@ -577,10 +594,10 @@ async function growth(s) {
 function flowDiagram(t) {
   // a flow table with bars: from-stage rows, to-stage columns, the bar width the share of the row
   const stages = ['not-joined', ...t.stages];
-  const max = Math.max(1, ...t.flows.map((f) => f.users));
-  return table(['from \\ to', ...t.stages], stages.filter((st) => t.flows.some((f) => f.from === st)).map((st) => [st,
+  const max = Math.max(1, ...arr(t.flows).map((f) => f.users));
+  return table(['from \\ to', ...t.stages], stages.filter((st) => arr(t.flows).some((f) => f.from === st)).map((st) => [st,
     ...t.stages.map((to) => {
-      const f = t.flows.find((x) => x.from === st && x.to === to);
+      const f = arr(t.flows).find((x) => x.from === st && x.to === to);
       return f ? el('span', {}, el('span', { class: 'bar', style: `width:${Math.max(2, 60 * f.users / max)}px` }),
         ` ${f.users}`) : '';
     })]));
@@ -596,7 +613,7 @@ async function analysts() {
     return;
   }
   const g = newGraph(() => {});
-  const editor = el('textarea', { id: 'cypher', spellcheck: 'false' },
+  const editor = el('textarea', { id: 'cypher', spellcheck: 'false', 'aria-label': 'read-only Cypher query' },
     'MATCH (u:User)-[r:FOLLOWS]->(v:User) RETURN u, r, v LIMIT 50');
   const run = el('button', { type: 'button', id: 'run-cypher' }, 'Run Cypher');
   const out = el('div', { id: 'cypher-result' });
@@ -614,7 +631,7 @@ async function analysts() {
   for (const query of saved) {
     const form = el('form', { class: 'saved', 'data-query': query.name }, el('b', {}, query.name),
       el('p', { class: 'muted' }, query.description));
-    for (const p of query.parameters) {
+    for (const p of arr(query.parameters)) {
       form.append(el('label', {}, `${p.name} (${p.type}${p.required ? ', required' : ''}) `,
         el('input', { name: p.name, value: p.defaultValue ?? '', title: p.description || '' })), el('br'));
     }
@@ -622,7 +639,7 @@ async function analysts() {
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const params = {};
-      for (const p of query.parameters) {
+      for (const p of arr(query.parameters)) {
         const v = form.elements[p.name].value;
         if (v === '') continue;
         params[p.name] = /int|float|number/i.test(p.type) ? Number(v) : /bool/i.test(p.type) ? v === 'true'
@@ -644,8 +661,8 @@ async function analysts() {
 function show(g, out, result) {
   out.innerHTML = '';
   const cell = (v) => (v && typeof v === 'object' ? JSON.stringify(v.properties || v) : v);
-  out.append(el('p', { class: 'muted' }, `${result.rows.length} rows${result.truncated ? ' (truncated)' : ''} in `
-    + `${result.elapsedMs} ms`), table(result.columns, result.rows.map((r) => r.map(cell))));
+  out.append(el('p', { class: 'muted' }, `${arr(result.rows).length} rows${result.truncated ? ' (truncated)' : ''} in `
+    + `${result.elapsedMs} ms`), table(arr(result.columns), arr(result.rows).map((r) => r.map(cell))));
   g.clear();
   const relationships = [];
   const visit = (v) => {
@@ -662,7 +679,7 @@ function show(g, out, result) {
       }
     }
   };
-  result.rows.forEach(visit);
+  arr(result.rows).forEach(visit);
   relationships.forEach((r) => g.addEdge(r.startElementId, r.endElementId, { label: r.type, type: 'arrow' }));
   g.layout(100);
   document.body.dataset.cypherNodes = String(g.graph.order);

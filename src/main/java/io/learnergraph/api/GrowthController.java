@@ -11,6 +11,7 @@ import io.learnergraph.service.GrowthViews.FunnelView;
 import io.learnergraph.service.GrowthViews.LeaderboardView;
 import io.learnergraph.service.GrowthViews.LifecycleView;
 import io.learnergraph.service.GrowthViews.TransitionsView;
+import io.learnergraph.service.GrowthViews.UserStage;
 import io.learnergraph.service.GrowthViews.WinBack;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -76,6 +77,12 @@ public class GrowthController {
     @Get("/lifecycle/transitions")
     public TransitionsView transitions(@Nullable @QueryValue String from, @Nullable @QueryValue String to) {
         return growth.transitions(from, to);
+    }
+
+    /** One user's lifecycle stage at the latest event. */
+    @Get("/users/{id}/lifecycle")
+    public UserStage userStage(@PathVariable String id) {
+        return growth.userStage(id);
     }
 
     /** For a dormant, churned or at-risk user: what could bring them back, with the paths that explain it. */

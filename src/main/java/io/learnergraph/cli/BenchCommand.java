@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (src/site/markdown/performance.md).",
         subcommands = {BenchImportCommand.class, BenchProjectionCommand.class, BenchAnalyticsCommand.class,
                 BenchRecommendationsCommand.class, BenchChurnCommand.class, BenchGrowthCommand.class,
-                BenchLiveCommand.class})
+                BenchLiveCommand.class, BenchExplorerCommand.class})
 public class BenchCommand {
 }

@@ -440,6 +440,35 @@ public class GrowthService {
                 Arrays.stream(Lifecycle.Stage.values()).map(Lifecycle.Stage::key).toList(), flows, s.version());
     }
 
+    /**
+     * One user's lifecycle stage at the latest event, judged for them alone (their events only),
+     * by the same rules and the same "at risk" source as {@code GET /api/lifecycle}.
+     */
+    public GrowthViews.UserStage userStage(String id) {
+        GraphSnapshot s = snapshot(); // one snapshot from the first line to the answer
+        int u = s.users().indexOf(id).orElseThrow(() -> new LearnerGraphException.NotFound("no user '" + id + "'"));
+        int at = time(s, null, "asOf");
+        double[] risk = null;
+        try {
+            ChurnService.Scores sc = churn.scores(s);
+            if (sc.scoredAt() == at) {
+                risk = new double[s.users().count()];
+                Arrays.fill(risk, Double.NaN);
+                int row = sc.matrix().rowOf(u);
+                if (row >= 0) {
+                    risk[u] = sc.risk()[row];
+                }
+            }
+        } catch (LearnerGraphException.Conflict noModel) {
+            // no churn model: falling engagement decides, as for the whole platform
+        }
+        Lifecycle.Stage stage = Lifecycle.stageOf(s, u, at, lifecycleParameters(), risk);
+        long last = s.users().lastActive()[u];
+        return new GrowthViews.UserStage(id, stage == null ? null : stage.key(), Time.iso(at),
+                risk != null ? "churn model" : "falling engagement",
+                last == GraphSnapshot.NO_TIME ? null : Time.iso((int) last), s.version());
+    }
+
     /** For a dormant, churned or at-risk user: what could bring them back, with the paths that explain it. */
     public WinBack winBack(String id, Integer limit) {
         GraphSnapshot s = snapshot(); // one snapshot from the first line to the answer

@@ -94,4 +94,10 @@ public final class GrowthViews {
     public record WinBack(String userId, String stage, String lastActiveAt,
                           RecommendationViews.UserRecommendations candidates) {
     }
+
+    /** One user's lifecycle stage at the latest event (null stage: not joined yet). */
+    @Serdeable
+    public record UserStage(String userId, String stage, String asOf, String atRiskBy, String lastActiveAt,
+                            long snapshotVersion) {
+    }
 }

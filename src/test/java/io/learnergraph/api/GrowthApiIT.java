@@ -151,6 +151,12 @@ class GrowthApiIT extends GraphTestSupport {
         assertEquals(3, stages.get("active"));
         assertEquals(1, stages.get("won-back"));
         assertEquals(1, stages.get("churned"));
+        // one user's stage, judged alone, agrees (e back, d churned, a active)
+        assertEquals("won-back", get("/api/users/e/lifecycle").get("stage"));
+        assertEquals("churned", get("/api/users/d/lifecycle").get("stage"));
+        assertEquals("active", get("/api/users/a/lifecycle").get("stage"));
+        assertEquals("2026-07-30T00:00:00Z", get("/api/users/a/lifecycle").get("asOf"));
+        assertEquals(404, problem("/api/users/nobody/lifecycle").getStatus().getCode());
         // on 07-01 a and d had been silent since joining (churned), b, c and e active (06-21)
         Map<String, Object> flows = get("/api/lifecycle/transitions?from=2026-07-01&to=2026-07-30");
         Map<String, Integer> flow = new java.util.HashMap<>();

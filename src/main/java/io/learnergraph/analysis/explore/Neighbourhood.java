@@ -5,10 +5,7 @@ import io.learnergraph.analysis.graph.CsrGraph;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -85,11 +82,9 @@ public final class Neighbourhood {
     /** A user's neighbours: users they interacted with either way, courses they learnt or created. */
     public static Result ofUser(GraphSnapshot s, int u, double[] userRank, Parameters p) {
         ActivityLog log = s.activity();
-        Map<Long, Tie> ties = new HashMap<>();
+        Ties ties = Ties.reused(s);
         for (int e = log.start(u); e < log.end(u) && log.minute(e) <= p.asOf(); e++) {
-            Kind k = log.isLearning(e) ? Kind.COURSE : Kind.USER;
-            ties.computeIfAbsent(key(k, log.other(e)), x -> new Tie()).add(log.typeName(log.type(e)), log.minute(e),
-                    true);
+            ties.add(log.isLearning(e) ? Kind.COURSE : Kind.USER, log.other(e), log.type(e), log.minute(e), true);
         }
         ActivityLog.Received received = log.received();
         for (int i = received.start(u); i < received.end(u); i++) {
@@ -97,65 +92,63 @@ public final class Neighbourhood {
             if (log.minute(e) > p.asOf()) {
                 break; // oldest first
             }
-            ties.computeIfAbsent(key(Kind.USER, log.actor(e)), x -> new Tie()).add(log.typeName(log.type(e)),
-                    log.minute(e), false);
+            ties.add(Kind.USER, log.actor(e), log.type(e), log.minute(e), false);
         }
         int[] creator = s.courses().creator();
         for (int c = 0; c < creator.length; c++) {
             if (creator[c] == u) {
-                ties.computeIfAbsent(key(Kind.COURSE, c), x -> new Tie()).timeless(CREATED, true);
+                ties.add(Kind.COURSE, c, Ties.CREATED_BIT, ActivityLog.NO_MINUTE, true);
             }
         }
         int[] learners = learnerCounts(s);
-        return rank(Kind.USER, u, ties, p.limit(), (kind, i) -> kind == Kind.USER ? userRank[i] : learners[i]);
+        return ties.rank(log, Kind.USER, u, p.limit(), (kind, i) -> kind == Kind.USER ? userRank[i] : learners[i]);
     }
 
     /** A course's neighbours: its learners (as of), its topics and its creator. */
     public static Result ofCourse(GraphSnapshot s, int c, double[] userRank, Parameters p) {
         ActivityLog log = s.activity();
-        Map<Long, Tie> ties = new HashMap<>();
+        Ties ties = Ties.reused(s);
         CsrGraph learners = s.learners();
         for (int a = learners.start(c); a < learners.end(c); a++) {
             int v = learners.target(a);
             for (int e = log.start(v); e < log.end(v) && log.minute(e) <= p.asOf(); e++) {
                 if (log.isLearning(e) && log.other(e) == c) {
                     // the learner acted on the course: from the course's side, an incoming tie
-                    ties.computeIfAbsent(key(Kind.USER, v), x -> new Tie()).add(log.typeName(log.type(e)),
-                            log.minute(e), false);
+                    ties.add(Kind.USER, v, log.type(e), log.minute(e), false);
                 }
             }
         }
         CsrGraph coverage = s.coverage();
         for (int a = coverage.start(c); a < coverage.end(c); a++) {
-            ties.computeIfAbsent(key(Kind.TOPIC, coverage.target(a)), x -> new Tie()).timeless(COVERS, true);
+            ties.add(Kind.TOPIC, coverage.target(a), Ties.COVERS_BIT, ActivityLog.NO_MINUTE, true);
         }
         int creator = s.courses().creator()[c];
         if (creator >= 0) {
-            ties.computeIfAbsent(key(Kind.USER, creator), x -> new Tie()).timeless(CREATED, false);
+            ties.add(Kind.USER, creator, Ties.CREATED_BIT, ActivityLog.NO_MINUTE, false);
         }
-        return rank(Kind.COURSE, c, ties, p.limit(), (kind, i) -> kind == Kind.USER ? userRank[i] : 0);
+        return ties.rank(log, Kind.COURSE, c, p.limit(), (kind, i) -> kind == Kind.USER ? userRank[i] : 0);
     }
 
     /** A topic's neighbours: the courses covering it, the topics it requires and those requiring it. */
     public static Result ofTopic(GraphSnapshot s, int t, Parameters p) {
-        Map<Long, Tie> ties = new HashMap<>();
+        Ties ties = Ties.reused(s);
         CsrGraph coverage = s.coverage();
         for (int c = 0; c < coverage.nodeCount(); c++) {
             if (coverage.findArc(c, t) >= 0) {
-                ties.computeIfAbsent(key(Kind.COURSE, c), x -> new Tie()).timeless(COVERS, false);
+                ties.add(Kind.COURSE, c, Ties.COVERS_BIT, ActivityLog.NO_MINUTE, false);
             }
         }
         CsrGraph prerequisites = s.prerequisites();
         for (int a = prerequisites.start(t); a < prerequisites.end(t); a++) {
-            ties.computeIfAbsent(key(Kind.TOPIC, prerequisites.target(a)), x -> new Tie()).timeless(REQUIRES, true);
+            ties.add(Kind.TOPIC, prerequisites.target(a), Ties.REQUIRES_BIT, ActivityLog.NO_MINUTE, true);
         }
         for (int other = 0; other < prerequisites.nodeCount(); other++) {
             if (other != t && prerequisites.findArc(other, t) >= 0) {
-                ties.computeIfAbsent(key(Kind.TOPIC, other), x -> new Tie()).timeless(REQUIRES, false);
+                ties.add(Kind.TOPIC, other, Ties.REQUIRES_BIT, ActivityLog.NO_MINUTE, false);
             }
         }
         int[] learners = learnerCounts(s);
-        return rank(Kind.TOPIC, t, ties, p.limit(), (kind, i) -> kind == Kind.COURSE ? learners[i] : 0);
+        return ties.rank(s.activity(), Kind.TOPIC, t, p.limit(), (kind, i) -> kind == Kind.COURSE ? learners[i] : 0);
     }
 
     private static int[] learnerCounts(GraphSnapshot s) {
@@ -170,87 +163,172 @@ public final class Neighbourhood {
         double of(Kind kind, int index);
     }
 
-    private static Result rank(Kind kind, int centre, Map<Long, Tie> ties, int limit, Score score) {
-        ties.remove(key(kind, centre)); // a self-loop is not a neighbour
-        List<Neighbour> all = new ArrayList<>(ties.size());
-        ties.forEach((k, t) -> all.add(new Neighbour(Kind.values()[(int) (k >>> 32)], (int) (long) k,
-                List.copyOf(t.types), t.outgoing, t.incoming, t.events, t.first, t.last)));
-        // kinds in a fixed order (users, courses, topics), then by score, then by index: deterministic
-        all.sort(Comparator.comparingInt((Neighbour n) -> n.kind().ordinal())
-                .thenComparing(Comparator.comparingDouble((Neighbour n) -> score.of(n.kind(), n.index())).reversed())
-                .thenComparingInt(Neighbour::index));
-        List<Neighbour> kept = all.size() <= limit ? all : topAcrossKinds(all, limit);
-        return new Result(kind, centre, kept, all.size());
-    }
-
     /**
-     * The best {@code limit} overall when the neighbours are many: each kind keeps its share of the
-     * cap in proportion to its count (at least one if it has any), so a user with thousands of
-     * followers still shows the courses they took.
+     * The ties of one request as they accumulate, in primitive arrays: a neighbour's slot is found
+     * through a dense per-kind table (reused per thread and cleared in time proportional to what
+     * was touched), its relationship types are bits (event type codes, and three bits for the
+     * timeless ones), so a hub with a hundred thousand neighbours costs arrays, not objects.
      */
-    private static List<Neighbour> topAcrossKinds(List<Neighbour> sorted, int limit) {
-        int kinds = Kind.values().length;
-        int[] count = new int[kinds];
-        sorted.forEach(n -> count[n.kind().ordinal()]++);
-        int[] quota = new int[kinds];
-        int sum = 0;
-        for (int k = 0; k < kinds; k++) {
-            quota[k] = count[k] == 0 ? 0 : Math.max(1, (int) ((long) limit * count[k] / sorted.size()));
-            sum += quota[k];
+    private static final class Ties {
+        static final int COVERS_BIT = 61;
+        static final int REQUIRES_BIT = 62;
+        static final int CREATED_BIT = 63;
+        private static final ThreadLocal<Ties> REUSED = new ThreadLocal<>();
+
+        private final int[][] slot; // per kind: node index → neighbour number + 1 (0: none yet)
+        private int size;
+        private byte[] kind = new byte[64];
+        private int[] index = new int[64];
+        private long[] types = new long[64];
+        private int[] events = new int[64];
+        private int[] first = new int[64];
+        private int[] last = new int[64];
+        private byte[] direction = new byte[64]; // bit 0: outgoing, bit 1: incoming
+
+        private Ties(int users, int courses, int topics) {
+            slot = new int[][]{new int[users], new int[courses], new int[topics]};
         }
-        while (sum > limit) { // the minimum of one may overshoot: take from the largest share
-            int largest = 0;
-            for (int k = 1; k < kinds; k++) {
-                largest = quota[k] > quota[largest] ? k : largest;
+
+        static Ties reused(GraphSnapshot s) {
+            Ties t = REUSED.get();
+            if (t == null || t.slot[0].length != s.users().count() || t.slot[1].length != s.courses().count()
+                    || t.slot[2].length != s.topics().count()) {
+                t = new Ties(s.users().count(), s.courses().count(), s.topics().count());
+                REUSED.set(t);
             }
-            quota[largest]--;
-            sum--;
+            return t;
         }
-        for (int k = 0; k < kinds && sum < limit; k++) { // rounding leftovers, in kind order
-            int extra = Math.min(limit - sum, count[k] - quota[k]);
-            quota[k] += extra;
-            sum += extra;
-        }
-        List<Neighbour> out = new ArrayList<>(limit);
-        int[] taken = new int[kinds];
-        for (Neighbour n : sorted) {
-            if (taken[n.kind().ordinal()] < quota[n.kind().ordinal()]) {
-                taken[n.kind().ordinal()]++;
-                out.add(n);
+
+        void add(Kind k, int node, int typeBit, int minute, boolean out) {
+            if (typeBit < 0 || typeBit > CREATED_BIT || (typeBit >= COVERS_BIT && minute != ActivityLog.NO_MINUTE)) {
+                throw new IllegalArgumentException("type " + typeBit);
             }
-        }
-        return out;
-    }
-
-    private static long key(Kind kind, int index) {
-        return ((long) kind.ordinal() << 32) | (index & 0xffffffffL);
-    }
-
-    /** The ties to one neighbour as they accumulate. */
-    private static final class Tie {
-        final TreeSet<String> types = new TreeSet<>();
-        boolean outgoing;
-        boolean incoming;
-        int events;
-        int first = ActivityLog.NO_MINUTE;
-        int last = ActivityLog.NO_MINUTE;
-
-        void add(String type, int minute, boolean out) {
-            types.add(type);
-            events++;
-            outgoing |= out;
-            incoming |= !out;
+            int[] table = slot[k.ordinal()];
+            int n = table[node] - 1;
+            if (n < 0) {
+                n = size++;
+                if (n == index.length) {
+                    grow();
+                }
+                table[node] = n + 1;
+                kind[n] = (byte) k.ordinal();
+                index[n] = node;
+                types[n] = 0;
+                events[n] = 0;
+                first[n] = ActivityLog.NO_MINUTE;
+                last[n] = ActivityLog.NO_MINUTE;
+                direction[n] = 0;
+            }
+            types[n] |= 1L << typeBit;
+            events[n]++;
+            direction[n] |= (byte) (out ? 1 : 2);
             if (minute != ActivityLog.NO_MINUTE) {
-                first = first == ActivityLog.NO_MINUTE ? minute : Math.min(first, minute);
-                last = Math.max(last, minute);
+                first[n] = first[n] == ActivityLog.NO_MINUTE ? minute : Math.min(first[n], minute);
+                last[n] = Math.max(last[n], minute);
             }
         }
 
-        void timeless(String type, boolean out) {
-            types.add(type);
-            events++;
-            outgoing |= out;
-            incoming |= !out;
+        private void grow() {
+            int cap = index.length * 2;
+            kind = java.util.Arrays.copyOf(kind, cap);
+            index = java.util.Arrays.copyOf(index, cap);
+            types = java.util.Arrays.copyOf(types, cap);
+            events = java.util.Arrays.copyOf(events, cap);
+            first = java.util.Arrays.copyOf(first, cap);
+            last = java.util.Arrays.copyOf(last, cap);
+            direction = java.util.Arrays.copyOf(direction, cap);
+        }
+
+        /**
+         * The result, and the scratch cleared. Kinds in a fixed order (users, courses, topics),
+         * each by score then node index, capped: each kind keeps its share of the cap in
+         * proportion to its count (at least one if it has any), so a user with thousands of
+         * followers still shows the courses they took. O(k log k) for the k neighbours.
+         */
+        Result rank(ActivityLog log, Kind centreKind, int centre, int limit, Score score) {
+            try {
+                int self = slot[centreKind.ordinal()][centre] - 1; // a self-loop is not a neighbour
+                int kinds = Kind.values().length;
+                long[][] keys = new long[kinds][];
+                int[] count = new int[kinds];
+                for (int n = 0; n < size; n++) {
+                    count[kind[n]] += n == self ? 0 : 1;
+                }
+                for (int k = 0; k < kinds; k++) {
+                    keys[k] = new long[count[k]];
+                }
+                int[] fill = new int[kinds];
+                for (int n = 0; n < size; n++) {
+                    if (n == self) {
+                        continue;
+                    }
+                    // score as float bits (non-negative floats order like their bits), best first,
+                    // then the node index: one primitive sort per kind
+                    float f = (float) Math.max(0, score.of(Kind.values()[kind[n]], index[n]));
+                    keys[kind[n]][fill[kind[n]]++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(f)) << 32)
+                            | index[n];
+                }
+                int total = 0;
+                for (int k = 0; k < kinds; k++) {
+                    java.util.Arrays.sort(keys[k]);
+                    total += count[k];
+                }
+                int[] quota = quotas(count, total, limit);
+                List<Neighbour> kept = new ArrayList<>(Math.min(limit, total));
+                for (int k = 0; k < kinds; k++) {
+                    int[] table = slot[k];
+                    for (int i = 0; i < quota[k]; i++) {
+                        int node = (int) (keys[k][i] & 0xffffffffL);
+                        int n = table[node] - 1;
+                        kept.add(new Neighbour(Kind.values()[k], node, names(log, types[n]), (direction[n] & 1) != 0,
+                                (direction[n] & 2) != 0, events[n], first[n], last[n]));
+                    }
+                }
+                return new Result(centreKind, centre, kept, total);
+            } finally {
+                for (int n = 0; n < size; n++) {
+                    slot[kind[n]][index[n]] = 0;
+                }
+                size = 0;
+            }
+        }
+
+        private static int[] quotas(int[] count, int total, int limit) {
+            int kinds = count.length;
+            int[] quota = new int[kinds];
+            if (total <= limit) {
+                return count.clone();
+            }
+            int sum = 0;
+            for (int k = 0; k < kinds; k++) {
+                quota[k] = count[k] == 0 ? 0 : Math.max(1, (int) ((long) limit * count[k] / total));
+                sum += quota[k];
+            }
+            while (sum > limit) { // the minimum of one may overshoot: take from the largest share
+                int largest = 0;
+                for (int k = 1; k < kinds; k++) {
+                    largest = quota[k] > quota[largest] ? k : largest;
+                }
+                quota[largest]--;
+                sum--;
+            }
+            for (int k = 0; k < kinds && sum < limit; k++) { // rounding leftovers, in kind order
+                int extra = Math.min(limit - sum, count[k] - quota[k]);
+                quota[k] += extra;
+                sum += extra;
+            }
+            return quota;
+        }
+
+        private static List<String> names(ActivityLog log, long bits) {
+            TreeSet<String> out = new TreeSet<>();
+            for (int b = 0; b < 64; b++) {
+                if ((bits & (1L << b)) != 0) {
+                    out.add(b == COVERS_BIT ? COVERS : b == REQUIRES_BIT ? REQUIRES : b == CREATED_BIT ? CREATED
+                            : log.typeName(b));
+                }
+            }
+            return List.copyOf(out);
         }
     }
 }

@@ -60,6 +60,11 @@ public final class Lifecycle {
         return out;
     }
 
+    /** One user's stage at {@code t} (null if they had not joined by then): O(their events). */
+    public static Stage stageOf(GraphSnapshot s, int u, int t, Parameters p, double[] risk) {
+        return stage(s, s.activity(), u, t, p, risk);
+    }
+
     static Stage stage(GraphSnapshot s, ActivityLog log, int u, int t, Parameters p, double[] risk) {
         long joinedLong = s.users().joinedMinute()[u];
         int last = log.lastActivity(u, t);
