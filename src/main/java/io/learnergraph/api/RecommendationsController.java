@@ -2,6 +2,7 @@ package io.learnergraph.api;
 
 import io.learnergraph.api.security.Access;
 import io.learnergraph.api.security.Role;
+import io.learnergraph.service.BlendFitService;
 import io.learnergraph.service.RecommendationService;
 import io.learnergraph.service.RecommendationViews.BatchResponse;
 import io.learnergraph.service.RecommendationViews.LearningPathView;
@@ -37,9 +38,24 @@ public class RecommendationsController {
     }
 
     private final RecommendationService recommendations;
+    private final BlendFitService blend;
 
-    public RecommendationsController(RecommendationService recommendations) {
+    public RecommendationsController(RecommendationService recommendations, BlendFitService blend) {
         this.recommendations = recommendations;
+        this.blend = blend;
+    }
+
+    /** The blend weights in use, where they come from, and how the fitted ones did on held-out users. */
+    @Get("/recommendations/model")
+    public BlendFitService.ModelView model() {
+        return blend.view();
+    }
+
+    /** Fits the blend on the current snapshot now (minutes on a large platform) and answers the model. */
+    @Access(Role.ADMIN)
+    @Post("/recommendations/model/fit")
+    public BlendFitService.ModelView fit() {
+        return blend.fitNow();
     }
 
     @Get("/users/{id}/recommendations")

@@ -72,7 +72,10 @@ public class EvalRecommendationsCommand implements java.util.concurrent.Callable
             }
             EvalDatabase.run(split.before(), work, context -> {
                 RecommendationService service = context.getBean(RecommendationService.class);
-                evaluate(service.index(), service.defaults(), split);
+                // the blend the product would learn from this history (its own last days held out)
+                io.learnergraph.service.BlendFitService.ModelView model = context.getBean(
+                        io.learnergraph.service.BlendFitService.class).fitNow();
+                evaluate(service.index(), RecommendationService.configuredDefaults(service.settings()), model, split);
                 return null;
             });
         } finally {
@@ -83,7 +86,8 @@ public class EvalRecommendationsCommand implements java.util.concurrent.Callable
         return 0;
     }
 
-    private void evaluate(RecommenderIndex index, RecommendationParameters defaults, CutoffSplit.Result split) {
+    private void evaluate(RecommenderIndex index, RecommendationParameters defaults,
+                          io.learnergraph.service.BlendFitService.ModelView model, CutoffSplit.Result split) {
         GraphSnapshot s = index.snapshot();
         Map<Integer, Set<Integer>> truthSets = new HashMap<>();
         int unknown = 0;
@@ -114,6 +118,20 @@ public class EvalRecommendationsCommand implements java.util.concurrent.Callable
         Map<String, OfflineEvaluation.Ranker> systems = OfflineEvaluation.systems();
         systems.put("blend", OfflineEvaluation.recommender(r, p));
         systems.put("blend, tier-gated (as served)", OfflineEvaluation.recommender(r, p.withIncludeGated(false)));
+        if (model.fitted() != null) {
+            SourceWeights fitted = SourceWeights.of(model.fitted());
+            System.out.printf(Locale.ROOT, "blend fitted on the last %d days before the cutoff (%,d users took a course "
+                            + "then): %s, weights %s; on its own held-out users Recall@%d %.4f against %.4f configured%n%n",
+                    model.holdoutDays(), model.truthUsers(), model.status(), model.fitted(), model.k(),
+                    model.validation().get("fitted").recall(), model.validation().get("configured").recall());
+            systems.put("blend, weights fitted on its own history", OfflineEvaluation.recommender(r,
+                    p.withWeights(fitted)));
+            systems.put("blend, weights fitted on its own history, tier-gated", OfflineEvaluation.recommender(r,
+                    p.withWeights(fitted).withIncludeGated(false)));
+        } else {
+            System.out.printf(Locale.ROOT, "no blend fitted on the history before the cutoff: %s (%s)%n%n",
+                    model.status(), model.note());
+        }
         systems.put("blend, no MMR", OfflineEvaluation.recommender(r, p.withDiversity(0)));
         systems.put("knowledge only", OfflineEvaluation.recommender(r, p.withStrategy(RecommendationParameters.Strategy.KNOWLEDGE)));
         systems.put("collaborative only (RP3b)", OfflineEvaluation.recommender(r, p.withStrategy(RecommendationParameters.Strategy.COLLABORATIVE)));

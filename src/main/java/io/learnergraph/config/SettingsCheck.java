@@ -14,6 +14,6 @@ public final class SettingsCheck {
     public SettingsCheck(LearnerGraphSettings app, Neo4jSettings neo4j, WeightSettings weights,
                          AnalyticsSettings analytics, RecommendationSettings recommendations, ChurnSettings churn,
                          GrowthSettings growth, LiveSettings live, ImportSettings imports, CypherSettings cypher,
-                         DemoSettings demo, SecuritySettings security) {
+                         DemoSettings demo, SecuritySettings security, BlendFitSettings blendFit) {
     }
 }

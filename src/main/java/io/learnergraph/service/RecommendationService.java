@@ -61,6 +61,7 @@ public class RecommendationService {
     private final AnalyticsService analytics;
     private final SnapshotService snapshots;
     private final RecommendationSettings settings;
+    private final BlendFitService blend;
     private final List<String> tiers;
     private final AtomicReference<RecommenderIndex> ready = new AtomicReference<>();
     private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
@@ -73,10 +74,11 @@ public class RecommendationService {
     private long buildingVersion = -1;
 
     public RecommendationService(AnalyticsService analytics, SnapshotService snapshots,
-                                 RecommendationSettings settings, LearnerGraphSettings app) {
+                                 RecommendationSettings settings, LearnerGraphSettings app, BlendFitService blend) {
         this.analytics = analytics;
         this.snapshots = snapshots;
         this.settings = settings;
+        this.blend = blend;
         this.tiers = app.tiers();
         defaults(); // fail at startup, not on the first request, if the configuration is invalid
         snapshots.onNewSnapshot(this::buildFor);
@@ -261,14 +263,29 @@ public class RecommendationService {
                 "no user '" + userId + "'"));
     }
 
-    /** The configured defaults as parameters. */
+    /**
+     * The defaults requests start from: the configured ones, with the blend learnt from the
+     * platform's history when one is in use ({@link BlendFitService}).
+     */
     public RecommendationParameters defaults() {
-        Map<String, Double> w = settings.weights();
+        return configuredDefaults(settings).withWeights(blend.weights());
+    }
+
+    /** The configured blend weights ({@code learnergraph.recommendations.weights}). */
+    public static SourceWeights configuredWeights(RecommendationSettings settings) {
+        try {
+            return SourceWeights.of(settings.weights());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("learnergraph.recommendations.weights: " + e.getMessage(), e);
+        }
+    }
+
+    /** The configured defaults as parameters, the configured weights included. */
+    public static RecommendationParameters configuredDefaults(RecommendationSettings settings) {
         try {
             return new RecommendationParameters(settings.defaultLimit(), Strategy.BLEND, false, true,
-                    SourceWeights.of(w),
-                    settings.beta(), settings.diversity(), settings.halfLifeDays(), settings.windowDays(),
-                    settings.exactWorkBudget(), settings.walks(), settings.seed());
+                    configuredWeights(settings), settings.beta(), settings.diversity(), settings.halfLifeDays(),
+                    settings.windowDays(), settings.exactWorkBudget(), settings.walks(), settings.seed());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("learnergraph.recommendations: " + e.getMessage(), e);
         }

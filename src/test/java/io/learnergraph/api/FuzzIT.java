@@ -58,7 +58,7 @@ class FuzzIT extends GraphTestSupport {
             "/api/leaderboards?community=%s&window=%s&limit=%s&asOf=%s", "/api/explore/communities",
             "/api/explore/communities/%s?limit=%s", "/api/explore/%s/%s/neighbourhood?limit=%s&asOf=%s",
             "/api/explore/users/%s/neighbourhood?asOf=%s", "/api/explore/courses/%s/neighbourhood?limit=%s",
-            "/api/explore/topics/%s/neighbourhood", "/api/explore/search?q=%s&limit=%s", "/api/session");
+            "/api/explore/topics/%s/neighbourhood", "/api/explore/search?q=%s&limit=%s", "/api/session", "/api/users/%s/lifecycle", "/api/recommendations/model");
     private static final List<String> POSTS = List.of("/api/events", "/api/cypher", "/api/queries/course-funnel",
             "/api/recommendations/batch", "/api/jobs");
     private static final List<String> BODIES = List.of("{", "[", "", "null", "42", "\"text\"", "{\"query\": 5}",

@@ -118,6 +118,18 @@ class RecommendationsApiIT extends GraphTestSupport {
     }
 
     @Test
+    void withTheFitOffTheModelIsTheConfiguredBlend() {
+        Map<?, ?> model = get("/api/recommendations/model");
+        assertEquals("disabled", model.get("status"));
+        Map<String, Double> configured = Map.of("knowledge", 0.4, "collaborative", 0.4, "social", 0.2, "popular", 0.05);
+        assertEquals(configured, model.get("weights"));
+        assertEquals(configured, model.get("configured"));
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> http.toBlocking()
+                .retrieve(HttpRequest.POST("/api/recommendations/model/fit", ""), Map.class));
+        assertEquals(409, e.getStatus().getCode());
+    }
+
+    @Test
     void knowledgeCandidateCarriesThePrerequisitePath() {
         Map<?, ?> body = get("/api/users/u1/recommendations?strategy=knowledge&explain=true");
         assertEquals("u1", body.get("userId"));

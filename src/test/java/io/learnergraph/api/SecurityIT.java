@@ -49,6 +49,7 @@ class SecurityIT extends GraphTestSupport {
         p.put("learnergraph.security.keys.service", SERVICE + ",second-service-key-99");
         p.put("learnergraph.security.keys.analyst", ANALYST);
         p.put("learnergraph.security.keys.admin", ADMIN);
+        p.put("learnergraph.recommendations.fit.enabled", "true");
         return p;
     }
 
@@ -102,6 +103,11 @@ class SecurityIT extends GraphTestSupport {
         assertEquals(403, call(HttpRequest.GET("/api/users/u3/recommendations"), ANALYST));
         assertEquals(403, call(HttpRequest.POST("/api/events", List.of()), ANALYST));
         assertEquals(403, call(HttpRequest.DELETE("/api/users/u5"), ANALYST));
+        // the blend model is a recommender service's read; fitting it is an administrator's job
+        assertEquals(403, call(HttpRequest.GET("/api/recommendations/model"), VIEWER));
+        assertEquals(200, call(HttpRequest.GET("/api/recommendations/model"), SERVICE));
+        assertEquals(403, call(HttpRequest.POST("/api/recommendations/model/fit", ""), SERVICE));
+        assertEquals(200, call(HttpRequest.POST("/api/recommendations/model/fit", ""), ADMIN));
         // the explorer's graphs are a viewer's reads; the session says what a key may do
         assertEquals(200, call(HttpRequest.GET("/api/explore/communities"), VIEWER));
         assertEquals(200, call(HttpRequest.GET("/api/explore/users/u3/neighbourhood"), VIEWER));

@@ -63,6 +63,9 @@ class EvalRecommendationsIT {
         assertTrue(blend[0] > popular[0] && blend[1] > popular[1],
                 "blend recall/ndcg " + blend[0] + "/" + blend[1] + " vs popular " + popular[0] + "/" + popular[1]);
         assertTrue(blend[0] > 0.2, "blend Recall@10 " + blend[0]);
+        // the blend the product learns from the history before the cutoff is scored beside it
+        assertTrue(t.containsKey("blend, weights fitted on its own history")
+                || r.out().contains("no blend fitted on the history before the cutoff"), r.out());
     }
 
     @Test

@@ -26,7 +26,10 @@ public abstract class GraphTestSupport implements TestPropertyProvider {
                 "micronaut.server.port", "-1",
                 "learnergraph.demo.load-when-empty", "false",
                 // API keys have their own tests (SecurityIT); elsewhere they would only be noise
-                "learnergraph.security.enabled", "false");
+                "learnergraph.security.enabled", "false",
+                // the learnt blend has its own tests (BlendFitIT): elsewhere the configured
+                // weights keep answers independent of when a background fit finishes
+                "learnergraph.recommendations.fit.enabled", "false");
     }
 
     /** The documented sample set in graph-import/sample. */

@@ -1,0 +1,264 @@
+package io.learnergraph.analysis.recommend;
+
+import io.learnergraph.analysis.graph.ActivityLog;
+import io.learnergraph.analysis.graph.GraphSnapshot;
+import io.learnergraph.analysis.graph.HistorySnapshot;
+import io.learnergraph.analysis.graph.ProjectionWeights;
+import io.learnergraph.analysis.growth.Time;
+import io.learnergraph.analysis.recommend.RecommendationParameters.SourceWeights;
+import io.learnergraph.analysis.recommend.RecommendationParameters.Strategy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Learns the blend weights from what a platform's users actually took next. On a snapshot of the
+ * history before a cutoff, each sampled user's candidates are the union of every source's own
+ * top list, with each source's score scaled as the blend scales it (best candidate 1); the
+ * blend's score of a candidate is then Σ wᵢ·sᵢ for any weights, so one candidate generation
+ * serves every weighting tried. The weights are chosen on one half of the users by Recall@K of
+ * the courses they took after the cutoff (ties by NDCG@K), over a grid of the simplex of the
+ * knowledge, collaborative and social weights (step {@code 1/steps}) times a few popular weights,
+ * and judged on the other half against the fixed blend and each source alone. The fitted blend
+ * is used only if it does at least as well as the fixed one on the held-out half.
+ *
+ * <p>Cost: candidate generation is the recommender's (four single-source requests per user);
+ * the search is O(grid · users · candidates) multiply-adds plus a top-K per user and weighting.
+ */
+public final class BlendFit {
+
+    /** Popular weights tried with every knowledge/collaborative/social split. */
+    static final double[] POPULAR = {0, 0.05, 0.2};
+
+    /**
+     * @param k                   the list length judged (Recall@K, NDCG@K)
+     * @param steps               grid resolution of the simplex: weights are multiples of 1/steps
+     * @param candidatesPerSource each source's own top list kept per user
+     */
+    public record Parameters(int k, int steps, int candidatesPerSource) {
+        public static final int DEFAULT_K = 10;
+        public static final int DEFAULT_STEPS = 10;
+        public static final int DEFAULT_CANDIDATES = 100;
+
+        public Parameters {
+            if (k < 1 || steps < 1 || steps > 100 || candidatesPerSource < k
+                    || candidatesPerSource > RecommendationParameters.MAX_LIMIT) {
+                throw new IllegalArgumentException("need 1 <= k <= candidatesPerSource <= "
+                        + RecommendationParameters.MAX_LIMIT + " and 1 <= steps <= 100");
+            }
+        }
+
+        public static Parameters defaults() {
+            return new Parameters(DEFAULT_K, DEFAULT_STEPS, DEFAULT_CANDIDATES);
+        }
+    }
+
+    /** One user's candidates with each source's scaled score, and the courses they took after the cutoff. */
+    public record Example(int user, int[] truth, int[] candidates, float[][] sourceScores) {
+    }
+
+    /** Mean Recall@K and NDCG@K of one weighting over a set of users. */
+    public record Score(double recall, double ndcg) {
+    }
+
+    /**
+     * @param weights    the fitted weights (sum 1)
+     * @param fitted     their score on the validation users
+     * @param fixed      the fixed blend's score on the validation users
+     * @param bySource   each source alone, on the validation users
+     * @param chosen     whether the fitted weights are to be used (they do at least as well as the fixed blend)
+     */
+    public record Result(SourceWeights weights, Score fitted, Score fixed, Map<String, Score> bySource,
+                         int fitUsers, int validationUsers, boolean chosen) {
+    }
+
+    /**
+     * A fit on the platform's own history.
+     *
+     * @param cutoff     epoch minute: candidates from the history up to it, truth after it
+     * @param end        the latest event: the truth window is (cutoff, end]
+     * @param truthUsers users who took at least one course they had not taken before, in the window
+     * @param result     null when no user took anything in the window
+     */
+    public record Fitted(int cutoff, int end, int truthUsers, Result result) {
+    }
+
+    private BlendFit() {
+    }
+
+    /**
+     * Rebuilds the platform as it was {@code holdoutDays} before its latest event, builds the
+     * recommender on that history ({@code indexOf}), takes as truth what each user took after it
+     * for the first time, samples up to {@code maxUsers} of those users (seeded), and fits on
+     * every other one, validating on the rest. Deterministic for a snapshot, weights and seed.
+     */
+    public static Fitted onHistory(GraphSnapshot live, int holdoutDays, ProjectionWeights weights,
+                                   Function<GraphSnapshot, RecommenderIndex> indexOf, RecommendationParameters base,
+                                   Parameters p, int maxUsers, long seed) {
+        int end = live.activity().lastMinute();
+        if (end == ActivityLog.NO_MINUTE) {
+            return new Fitted(end, end, 0, null);
+        }
+        int cutoff = end - holdoutDays * Time.DAY;
+        RecommenderIndex history = indexOf.apply(HistorySnapshot.before(live, cutoff, weights, live.version()));
+        Map<Integer, int[]> truth = truthAfter(live, history, cutoff, end);
+        if (truth.isEmpty()) {
+            return new Fitted(cutoff, end, 0, null);
+        }
+        List<Integer> users = new ArrayList<>(new TreeMap<>(truth).keySet());
+        Collections.shuffle(users, new java.util.Random(seed));
+        List<Integer> sample = users.subList(0, Math.min(maxUsers, users.size()));
+        Recommender r = new Recommender(history);
+        List<Example> examples = sample.parallelStream().map(u -> example(r, u, truth.get(u), base, p)).toList();
+        List<Example> fit = new ArrayList<>();
+        List<Example> validation = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            (i % 2 == 0 ? fit : validation).add(examples.get(i));
+        }
+        return new Fitted(cutoff, end, truth.size(), fit(fit, validation, base.weights(), p));
+    }
+
+    /**
+     * What each user took in (cutoff, end] that they had not taken by the cutoff (enrolled,
+     * progressed, completed, purchased or rated), by the live snapshot's log; the history's ids
+     * are the live ones.
+     */
+    public static Map<Integer, int[]> truthAfter(GraphSnapshot live, RecommenderIndex history, int cutoff, int end) {
+        ActivityLog log = live.activity();
+        Map<Integer, int[]> out = new HashMap<>();
+        for (int u = 0; u < log.userCount(); u++) {
+            Set<Integer> took = new TreeSet<>();
+            for (int e = log.firstAfter(u, cutoff); e < log.end(u) && log.minute(e) <= end; e++) {
+                if (log.isLearning(e) && RecommenderIndex.TAKEN_TYPES.contains(log.typeName(log.type(e)))
+                        && !history.took(u, log.other(e))) {
+                    took.add(log.other(e));
+                }
+            }
+            if (!took.isEmpty()) {
+                out.put(u, took.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One user's example: every source's own top list on the history index ({@code r}), with
+     * gating and exclusions as the blend applies them, and diversity off (MMR re-orders after
+     * the blend and is applied when serving).
+     */
+    public static Example example(Recommender r, int user, int[] truth, RecommendationParameters base, Parameters p) {
+        RecommendationParameters single = base.withLimit(p.candidatesPerSource()).withDiversity(0).withExplain(false);
+        Strategy[] sources = {Strategy.KNOWLEDGE, Strategy.COLLABORATIVE, Strategy.SOCIAL, Strategy.POPULAR};
+        Map<Integer, float[]> byCourse = new LinkedHashMap<>();
+        for (int i = 0; i < sources.length; i++) {
+            for (Recommendation item : r.recommend(user, single.withStrategy(sources[i])).items()) {
+                float[] s = byCourse.computeIfAbsent(item.course(), c -> new float[4]);
+                s[i] = (float) new double[]{item.knowledge(), item.collaborative(), item.social(), item.popular()}[i];
+            }
+        }
+        int[] candidates = byCourse.keySet().stream().mapToInt(Integer::intValue).toArray();
+        float[][] scores = byCourse.values().toArray(float[][]::new);
+        return new Example(user, truth, candidates, scores);
+    }
+
+    /** Chooses weights on {@code fit}, judges them on {@code validation}. */
+    public static Result fit(List<Example> fit, List<Example> validation, SourceWeights fixed, Parameters p) {
+        SourceWeights best = null;
+        Score bestScore = null;
+        for (SourceWeights w : grid(p.steps())) {
+            Score s = score(fit, w, p.k());
+            if (bestScore == null || s.recall() > bestScore.recall() + 1e-12
+                    || (Math.abs(s.recall() - bestScore.recall()) <= 1e-12 && s.ndcg() > bestScore.ndcg() + 1e-12)) {
+                best = w;
+                bestScore = s;
+            }
+        }
+        Score fitted = score(validation, best, p.k());
+        Score fixedScore = score(validation, fixed, p.k());
+        Map<String, Score> bySource = new LinkedHashMap<>();
+        bySource.put("knowledge", score(validation, new SourceWeights(1, 0, 0, 0), p.k()));
+        bySource.put("collaborative", score(validation, new SourceWeights(0, 1, 0, 0), p.k()));
+        bySource.put("social", score(validation, new SourceWeights(0, 0, 1, 0), p.k()));
+        bySource.put("popular", score(validation, new SourceWeights(0, 0, 0, 1), p.k()));
+        boolean chosen = !validation.isEmpty() && fitted.recall() >= fixedScore.recall();
+        return new Result(best, fitted, fixedScore, bySource, fit.size(), validation.size(), chosen);
+    }
+
+    /** Every (knowledge, collaborative, social) on the simplex at step 1/steps, with each popular weight. */
+    static List<SourceWeights> grid(int steps) {
+        List<SourceWeights> out = new ArrayList<>();
+        for (double popular : POPULAR) {
+            for (int a = 0; a <= steps; a++) {
+                for (int b = 0; a + b <= steps; b++) {
+                    int c = steps - a - b;
+                    double scale = 1 - popular;
+                    out.add(new SourceWeights(scale * a / steps, scale * b / steps, scale * c / steps, popular));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Mean Recall@K and NDCG@K over the examples when their candidates are ranked by {@code w}. */
+    public static Score score(List<Example> examples, SourceWeights w, int k) {
+        if (examples.isEmpty()) {
+            return new Score(0, 0);
+        }
+        double[] weights = {w.knowledge(), w.collaborative(), w.social(), w.popular()};
+        double recall = 0;
+        double ndcg = 0;
+        for (Example e : examples) {
+            double[] total = new double[e.candidates().length];
+            for (int i = 0; i < total.length; i++) {
+                float[] s = e.sourceScores()[i];
+                total[i] = weights[0] * s[0] + weights[1] * s[1] + weights[2] * s[2] + weights[3] * s[3];
+            }
+            double[] r = OfflineEvaluation.score(top(e.candidates(), total, k), e.truth(), k);
+            recall += r[0];
+            ndcg += r[2];
+        }
+        return new Score(recall / examples.size(), ndcg / examples.size());
+    }
+
+    /**
+     * The k candidates of highest positive score, ties by course index (as the recommender breaks
+     * them): one pass keeping a sorted top-k by insertion, O(candidates · k).
+     */
+    static int[] top(int[] candidates, double[] total, int k) {
+        int[] best = new int[Math.min(k, candidates.length)];
+        int n = 0;
+        for (int i = 0; i < candidates.length; i++) {
+            if (!(total[i] > 0)) {
+                continue;
+            }
+            int pos = n;
+            while (pos > 0 && better(i, best[pos - 1], candidates, total)) {
+                pos--;
+            }
+            if (pos >= best.length) {
+                continue;
+            }
+            int end = Math.min(n, best.length - 1);
+            System.arraycopy(best, pos, best, pos + 1, end - pos);
+            best[pos] = i;
+            n = Math.min(n + 1, best.length);
+        }
+        int[] out = new int[n];
+        for (int j = 0; j < n; j++) {
+            out[j] = candidates[best[j]];
+        }
+        return out;
+    }
+
+    private static boolean better(int a, int b, int[] candidates, double[] total) {
+        return total[a] > total[b] || (total[a] == total[b] && candidates[a] < candidates[b]);
+    }
+}
