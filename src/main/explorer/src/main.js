@@ -123,7 +123,16 @@ function input(name, value, onChange, attributes = {}) {
   return i;
 }
 
-async function render() {
+// one render at a time: a newer one waits for the older, whose drawing it then replaces (two
+// interleaved renders would put two renderers on one container)
+let rendering = Promise.resolve();
+
+function render() {
+  rendering = rendering.then(renderNow, renderNow);
+  return rendering;
+}
+
+async function renderNow() {
   const s = state();
   const view = s.get('view') || 'overview';
   document.querySelectorAll('#nav a').forEach((a) => a.classList.toggle('active', a.dataset.view === view));
@@ -219,8 +228,8 @@ async function community(s) {
     select('color', USER_STYLES, style, (v) => setParams({ color: v }), 'Colour by'),
     el('label', {}, 'members drawn ', input('limit', limit, (v) => setParams({ limit: v }), { type: 'number', min: 1,
       max: 2000, style: 'width:5rem' })));
-  const [graph, detail] = await Promise.all([api(`/api/explore/communities/${id}?limit=${limit}`),
-    api(`/api/communities/${id}?limit=10`)]);
+  const [graph, detail] = await Promise.all([api(`/api/explore/communities/${encodeURIComponent(id)}?limit=${encodeURIComponent(limit)}`),
+    api(`/api/communities/${encodeURIComponent(id)}?limit=10`)]);
   const g = newGraph((key, a) => setParams({ user: a.data.id }));
   const colour = userColour(arr(graph.nodes), style);
   arr(graph.nodes).forEach((n) => g.addNode(n.key, nodeAttributes(n, colour)));
@@ -254,7 +263,7 @@ async function community(s) {
   }
   if (can('viewer')) {
     try {
-      const risk = await api(`/api/churn/risk?community=${id}&limit=5`);
+      const risk = await api(`/api/churn/risk?community=${encodeURIComponent(id)}&limit=5`);
       panel.append(el('h4', {}, 'Most at risk'), table(['user', 'risk'], arr(risk.items).map((r) => [
         el('a', { href: `#view=user&id=${encodeURIComponent(r.userId)}` }, r.name || r.userId), pct(r.risk)])));
     } catch (e) {
@@ -359,14 +368,14 @@ async function expand(g, key, s, style) {
   const [kind, id] = splitKey(key);
   const params = new URLSearchParams({ limit: s.get('limit') || '300' });
   if (s.get('asOf')) params.set('asOf', s.get('asOf'));
-  const r = await api(`/api/explore/${kind}s/${encodeURIComponent(id)}/neighbourhood?${params}`);
+  const r = await api(`/api/explore/${encodeURIComponent(kind)}s/${encodeURIComponent(id)}/neighbourhood?${params}`);
   const colour = userColour([r.centre, ...arr(r.nodes)], style || s.get('color') || 'community');
   g.addNode(r.centre.key, nodeAttributes(r.centre, colour));
   g.graph.setNodeAttribute(r.centre.key, 'more', r.more);
   arr(r.nodes).forEach((n) => g.addNode(n.key, nodeAttributes(n, colour), r.centre.key));
   for (const e of arr(r.edges)) {
     const [source, target] = e.direction === 'backward' ? [e.target, e.source] : [e.source, e.target];
-    g.addEdge(source, target, { label: e.types.join(', '), size: Math.min(4, 0.5 + Math.log1p(e.events)),
+    g.addEdge(source, target, { label: arr(e.types).join(', '), size: Math.min(4, 0.5 + Math.log1p(e.events)),
       type: e.direction === 'both' ? 'line' : 'arrow' });
   }
   document.body.dataset.graphNodes = String(g.graph.order);
@@ -593,10 +602,10 @@ async function growth(s) {
 
 function flowDiagram(t) {
   // a flow table with bars: from-stage rows, to-stage columns, the bar width the share of the row
-  const stages = ['not-joined', ...t.stages];
+  const stages = ['not-joined', ...arr(t.stages)];
   const max = Math.max(1, ...arr(t.flows).map((f) => f.users));
-  return table(['from \\ to', ...t.stages], stages.filter((st) => arr(t.flows).some((f) => f.from === st)).map((st) => [st,
-    ...t.stages.map((to) => {
+  return table(['from \\ to', ...arr(t.stages)], stages.filter((st) => arr(t.flows).some((f) => f.from === st)).map((st) => [st,
+    ...arr(t.stages).map((to) => {
       const f = arr(t.flows).find((x) => x.from === st && x.to === to);
       return f ? el('span', {}, el('span', { class: 'bar', style: `width:${Math.max(2, 60 * f.users / max)}px` }),
         ` ${f.users}`) : '';

@@ -16,7 +16,6 @@ import io.learnergraph.config.RecommendationSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +31,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * The blend weights learnt from the platform's own history ({@link BlendFit}): fitted in the
  * background at start and on a new snapshot at most every {@code refit-every-minutes}, or on
  * demand; the configured weights serve until a fit is chosen, and whenever it is not (too little
- * history, or not better than the configured blend on held-out users). Every replica fits the same
- * snapshot to the same weights (seeded), so they agree without sharing anything.
+ * history, or not better than the configured blend on held-out users). The fit is seeded: replicas
+ * that fit the same snapshot get the same weights without sharing anything (each fits the
+ * snapshot it has when its fit starts). A failed fit keeps the weights in use.
  */
-@Singleton
+@io.micronaut.context.annotation.Context // at start, so that the first snapshot is fitted however it is reached
 public class BlendFitService {
 
     private static final Logger LOG = LoggerFactory.getLogger(BlendFitService.class);
@@ -124,12 +124,12 @@ public class BlendFitService {
                 return;
             }
             try {
-                fit(snapshots.current());
+                GraphSnapshot s = snapshots.current();
+                if (model.version() < s.version()) { // snapshots that arrived during a fit queue one fit, not one each
+                    fit(s);
+                }
             } catch (RuntimeException e) {
-                LOG.warn("fitting the blend failed: {}", e.getMessage());
-                Model m = model;
-                model = new Model(Status.FAILED, RecommendationService.configuredWeights(recommendations),
-                        m.fitted(), m.version(), Instant.now(), 0, e.getMessage());
+                failed(e);
             } finally {
                 fitting.unlock();
             }
@@ -145,10 +145,19 @@ public class BlendFitService {
         fitting.lock(); // after a fit already running, on the snapshot current then
         try {
             fit(snapshots.current());
+        } catch (RuntimeException e) {
+            failed(e);
+            throw e;
         } finally {
             fitting.unlock();
         }
         return view();
+    }
+
+    private void failed(RuntimeException e) {
+        LOG.warn("fitting the blend failed: {}", e.getMessage());
+        Model m = model;
+        model = new Model(Status.FAILED, m.weights(), m.fitted(), m.version(), Instant.now(), 0, e.getMessage());
     }
 
     private void fit(GraphSnapshot s) {
@@ -159,8 +168,7 @@ public class BlendFitService {
         long need = 2 * (s.graphBytes() + s.activity().bytes());
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (need > free) {
-            model = new Model(Status.NOT_ENOUGH_MEMORY, RecommendationService.configuredWeights(recommendations),
-                    before.fitted(), s.version(), Instant.now(), 0, String.format(java.util.Locale.ROOT,
+            model = new Model(Status.NOT_ENOUGH_MEMORY, before.weights(), before.fitted(), s.version(), Instant.now(), 0, String.format(java.util.Locale.ROOT,
                     "the history needs about %,d MB beside the live graph, %,d MB of heap are free: start with a "
                             + "larger -Xmx to fit the blend", need >> 20, free >> 20));
             LOG.warn("blend not fitted on snapshot v{}: {}", s.version(), model.note());

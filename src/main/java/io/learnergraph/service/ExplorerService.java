@@ -93,7 +93,9 @@ public class ExplorerService {
                 : growth.engagement(s, last, days).score();
         int nodes = o.nodes().size();
         int[] index = new int[run.result().partition().count()];
-        Arrays.fill(index, nodes - 1); // below the floor: the bucket (the last node)
+        int bucket = o.nodes().isEmpty() || o.nodes().get(nodes - 1).community() != CommunityGraph.SMALL_BUCKET ? -1
+                : nodes - 1;
+        Arrays.fill(index, bucket); // below the floor: the bucket, or nowhere when it is left out
         for (int i = 0; i < nodes; i++) {
             if (o.nodes().get(i).community() != CommunityGraph.SMALL_BUCKET) {
                 index[o.nodes().get(i).community()] = i;
@@ -104,6 +106,9 @@ public class ExplorerService {
         long since = last == ActivityLog.NO_MINUTE ? Long.MAX_VALUE : last - (long) days * Time.DAY;
         for (int u = 0; u < community.length; u++) {
             int i = index[community[u]];
+            if (i < 0) {
+                continue;
+            }
             engagementSum[i] += engagement[u];
             long j = s.users().joinedMinute()[u];
             if (j != GraphSnapshot.NO_TIME && j > since) {

@@ -69,7 +69,9 @@ class BlendFitIT extends GraphTestSupport {
         Map<String, Map<String, Number>> validation = (Map<String, Map<String, Number>>) model.get("validation");
         double fitted = validation.get("fitted").get("recall").doubleValue();
         double configured = validation.get("configured").get("recall").doubleValue();
-        assertEquals(status.equals("fitted"), fitted >= configured, validation.toString());
+        // used only when at least as good on held-out users; kept out when worse or no different
+        assertTrue(status.equals("fitted") ? fitted >= configured
+                : fitted < configured || model.get("fitted").equals(model.get("configured")), model.toString());
         Map<String, Number> weights = (Map<String, Number>) model.get("weights");
         assertEquals(status.equals("fitted") ? model.get("fitted") : model.get("configured"), weights);
         if (status.equals("fitted")) {

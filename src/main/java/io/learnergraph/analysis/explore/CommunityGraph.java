@@ -38,7 +38,13 @@ public final class CommunityGraph {
     public record Edge(int a, int b, double weight, int pairs) {
     }
 
-    /** Communities, largest first, the small-community bucket last (if any); {@code smallCommunities} in it. */
+    /** Node tables up to this size are dense (k² cells); larger ones are hashed. */
+    static final int DENSE_NODES = 2_048;
+
+    /**
+     * Communities, largest first, the small-community bucket last: present when the communities
+     * below the floor hold at least {@code floor} members together; {@code smallCommunities} counts them.
+     */
     public record Overview(List<Node> nodes, List<Edge> edges, int smallCommunities) {
     }
 
@@ -51,8 +57,9 @@ public final class CommunityGraph {
 
     /**
      * The quotient graph of {@code community} over the undirected social graph: one node per
-     * community of at least {@code floor} members, one for all the others together (so that no
-     * node describes a handful of people), and an edge wherever users of two nodes are tied.
+     * community of at least {@code floor} members, one for all the others together when they are
+     * at least {@code floor} people (so that no node describes a handful of people; fewer are left
+     * out), and an edge wherever users of two nodes are tied.
      * Ties inside a node are not edges. O(n + m).
      */
     public static Overview overview(CsrGraph undirected, int[] community, int floor) {
@@ -65,41 +72,38 @@ public final class CommunityGraph {
                 .sorted(Comparator.comparingInt((Integer c) -> -size[c]).thenComparingInt(c -> c))
                 .toArray(Integer[]::new);
         int smallCount = (int) IntStream.range(0, count).filter(c -> size[c] > 0 && size[c] < floor).count();
+        int smallMembers = IntStream.range(0, count).filter(c -> size[c] < floor).map(c -> size[c]).sum();
+        // the bucket itself must not describe fewer people than the floor (one small community
+        // alone, or a few): below that it is left out, with its ties
+        boolean bucket = smallCount > 0 && smallMembers >= floor;
         int[] node = new int[count];
-        Arrays.fill(node, big.length); // the bucket
+        Arrays.fill(node, bucket ? big.length : -1);
         List<Node> nodes = new ArrayList<>(big.length + 1);
         for (int i = 0; i < big.length; i++) {
             node[big[i]] = i;
             nodes.add(new Node(big[i], size[big[i]]));
         }
-        if (smallCount > 0) {
-            nodes.add(new Node(SMALL_BUCKET, IntStream.range(0, count).filter(c -> size[c] < floor)
-                    .map(c -> size[c]).sum()));
+        if (bucket) {
+            nodes.add(new Node(SMALL_BUCKET, smallMembers));
         }
         int k = nodes.size();
-        // k is small after the floor: a dense k×k table, filled from the upper triangle
-        double[] weight = new double[k * k];
-        int[] pairs = new int[k * k];
+        // sums per pair of nodes: a dense table while it is small, a map beyond (a sparse platform
+        // can have tens of thousands of communities above the floor)
+        PairSums sums = k <= DENSE_NODES ? new DensePairs(k) : new SparsePairs();
         for (int u = 0; u < undirected.nodeCount(); u++) {
             int a = node[community[u]];
+            if (a < 0) {
+                continue;
+            }
             for (int arc = undirected.start(u); arc < undirected.end(u); arc++) {
                 int v = undirected.target(arc);
                 int b = node[community[v]];
-                if (u < v && a != b) {
-                    int cell = Math.min(a, b) * k + Math.max(a, b);
-                    weight[cell] += undirected.weight(arc);
-                    pairs[cell]++;
+                if (u < v && b >= 0 && a != b) {
+                    sums.add(Math.min(a, b), Math.max(a, b), undirected.weight(arc));
                 }
             }
         }
-        List<Edge> edges = new ArrayList<>();
-        for (int a = 0; a < k; a++) {
-            for (int b = a + 1; b < k; b++) {
-                if (pairs[a * k + b] > 0) {
-                    edges.add(new Edge(a, b, weight[a * k + b], pairs[a * k + b]));
-                }
-            }
-        }
+        List<Edge> edges = sums.edges();
         return new Overview(nodes, edges, smallCount);
     }
 
@@ -134,5 +138,61 @@ public final class CommunityGraph {
             }
         }
         return new Members(id, all.length, shown, edges);
+    }
+
+    /** Summed weights and pair counts per (a, b), a < b, listed in (a, b) order. */
+    private interface PairSums {
+        void add(int a, int b, double weight);
+
+        List<Edge> edges();
+    }
+
+    private static final class DensePairs implements PairSums {
+        private final int k;
+        private final double[] weight;
+        private final int[] pairs;
+
+        DensePairs(int k) {
+            this.k = k;
+            this.weight = new double[k * k];
+            this.pairs = new int[k * k];
+        }
+
+        @Override
+        public void add(int a, int b, double w) {
+            weight[a * k + b] += w;
+            pairs[a * k + b]++;
+        }
+
+        @Override
+        public List<Edge> edges() {
+            List<Edge> out = new ArrayList<>();
+            for (int a = 0; a < k; a++) {
+                for (int b = a + 1; b < k; b++) {
+                    if (pairs[a * k + b] > 0) {
+                        out.add(new Edge(a, b, weight[a * k + b], pairs[a * k + b]));
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    private static final class SparsePairs implements PairSums {
+        private final java.util.Map<Long, double[]> sums = new java.util.HashMap<>();
+
+        @Override
+        public void add(int a, int b, double w) {
+            double[] s = sums.computeIfAbsent(((long) a << 32) | b, x -> new double[2]);
+            s[0] += w;
+            s[1]++;
+        }
+
+        @Override
+        public List<Edge> edges() {
+            return sums.entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .map(e -> new Edge((int) (e.getKey() >>> 32), (int) (long) e.getKey(), e.getValue()[0],
+                            (int) e.getValue()[1])).toList();
+        }
     }
 }

@@ -97,7 +97,7 @@ public final class Neighbourhood {
         int[] creator = s.courses().creator();
         for (int c = 0; c < creator.length; c++) {
             if (creator[c] == u) {
-                ties.add(Kind.COURSE, c, Ties.CREATED_BIT, ActivityLog.NO_MINUTE, true);
+                ties.addTimeless(Kind.COURSE, c, Ties.CREATED_BIT, true);
             }
         }
         int[] learners = learnerCounts(s);
@@ -120,11 +120,11 @@ public final class Neighbourhood {
         }
         CsrGraph coverage = s.coverage();
         for (int a = coverage.start(c); a < coverage.end(c); a++) {
-            ties.add(Kind.TOPIC, coverage.target(a), Ties.COVERS_BIT, ActivityLog.NO_MINUTE, true);
+            ties.addTimeless(Kind.TOPIC, coverage.target(a), Ties.COVERS_BIT, true);
         }
         int creator = s.courses().creator()[c];
         if (creator >= 0) {
-            ties.add(Kind.USER, creator, Ties.CREATED_BIT, ActivityLog.NO_MINUTE, false);
+            ties.addTimeless(Kind.USER, creator, Ties.CREATED_BIT, false);
         }
         return ties.rank(log, Kind.COURSE, c, p.limit(), (kind, i) -> kind == Kind.USER ? userRank[i] : 0);
     }
@@ -135,16 +135,16 @@ public final class Neighbourhood {
         CsrGraph coverage = s.coverage();
         for (int c = 0; c < coverage.nodeCount(); c++) {
             if (coverage.findArc(c, t) >= 0) {
-                ties.add(Kind.COURSE, c, Ties.COVERS_BIT, ActivityLog.NO_MINUTE, false);
+                ties.addTimeless(Kind.COURSE, c, Ties.COVERS_BIT, false);
             }
         }
         CsrGraph prerequisites = s.prerequisites();
         for (int a = prerequisites.start(t); a < prerequisites.end(t); a++) {
-            ties.add(Kind.TOPIC, prerequisites.target(a), Ties.REQUIRES_BIT, ActivityLog.NO_MINUTE, true);
+            ties.addTimeless(Kind.TOPIC, prerequisites.target(a), Ties.REQUIRES_BIT, true);
         }
         for (int other = 0; other < prerequisites.nodeCount(); other++) {
             if (other != t && prerequisites.findArc(other, t) >= 0) {
-                ties.add(Kind.TOPIC, other, Ties.REQUIRES_BIT, ActivityLog.NO_MINUTE, false);
+                ties.addTimeless(Kind.TOPIC, other, Ties.REQUIRES_BIT, false);
             }
         }
         int[] learners = learnerCounts(s);
@@ -166,20 +166,22 @@ public final class Neighbourhood {
     /**
      * The ties of one request as they accumulate, in primitive arrays: a neighbour's slot is found
      * through a dense per-kind table (reused per thread and cleared in time proportional to what
-     * was touched), its relationship types are bits (event type codes, and three bits for the
-     * timeless ones), so a hub with a hundred thousand neighbours costs arrays, not objects.
+     * was touched), its relationship types are bits (the event type codes of the log, which are
+     * the product's few relationship types, and apart from them the three timeless ones), so a
+     * hub with a hundred thousand neighbours costs arrays, not objects.
      */
     private static final class Ties {
-        static final int COVERS_BIT = 61;
-        static final int REQUIRES_BIT = 62;
-        static final int CREATED_BIT = 63;
+        static final int COVERS_BIT = 0;
+        static final int REQUIRES_BIT = 1;
+        static final int CREATED_BIT = 2;
         private static final ThreadLocal<Ties> REUSED = new ThreadLocal<>();
 
         private final int[][] slot; // per kind: node index → neighbour number + 1 (0: none yet)
         private int size;
         private byte[] kind = new byte[64];
         private int[] index = new int[64];
-        private long[] types = new long[64];
+        private long[] types = new long[64]; // event type codes of the log
+        private byte[] timeless = new byte[64]; // COVERS, REQUIRES, CREATED
         private int[] events = new int[64];
         private int[] first = new int[64];
         private int[] last = new int[64];
@@ -191,6 +193,9 @@ public final class Neighbourhood {
 
         static Ties reused(GraphSnapshot s) {
             Ties t = REUSED.get();
+            if (t != null && t.size > 0) {
+                t.clear(); // a request that failed half-way left its ties
+            }
             if (t == null || t.slot[0].length != s.users().count() || t.slot[1].length != s.courses().count()
                     || t.slot[2].length != s.topics().count()) {
                 t = new Ties(s.users().count(), s.courses().count(), s.topics().count());
@@ -199,10 +204,24 @@ public final class Neighbourhood {
             return t;
         }
 
-        void add(Kind k, int node, int typeBit, int minute, boolean out) {
-            if (typeBit < 0 || typeBit > CREATED_BIT || (typeBit >= COVERS_BIT && minute != ActivityLog.NO_MINUTE)) {
-                throw new IllegalArgumentException("type " + typeBit);
+        /** An event of the log (type code < 64: the product's relationship types are a few). */
+        void add(Kind k, int node, int typeCode, int minute, boolean out) {
+            if (typeCode < 0 || typeCode >= Long.SIZE) {
+                throw new IllegalStateException("event type code " + typeCode + " beyond the 64 a neighbourhood tells");
             }
+            int n = slotOf(k, node);
+            types[n] |= 1L << typeCode;
+            count(n, minute, out);
+        }
+
+        /** A tie of the knowledge graph, which has no time. */
+        void addTimeless(Kind k, int node, int bit, boolean out) {
+            int n = slotOf(k, node);
+            timeless[n] |= (byte) (1 << bit);
+            count(n, ActivityLog.NO_MINUTE, out);
+        }
+
+        private int slotOf(Kind k, int node) {
             int[] table = slot[k.ordinal()];
             int n = table[node] - 1;
             if (n < 0) {
@@ -214,12 +233,16 @@ public final class Neighbourhood {
                 kind[n] = (byte) k.ordinal();
                 index[n] = node;
                 types[n] = 0;
+                timeless[n] = 0;
                 events[n] = 0;
                 first[n] = ActivityLog.NO_MINUTE;
                 last[n] = ActivityLog.NO_MINUTE;
                 direction[n] = 0;
             }
-            types[n] |= 1L << typeBit;
+            return n;
+        }
+
+        private void count(int n, int minute, boolean out) {
             events[n]++;
             direction[n] |= (byte) (out ? 1 : 2);
             if (minute != ActivityLog.NO_MINUTE) {
@@ -228,11 +251,19 @@ public final class Neighbourhood {
             }
         }
 
+        private void clear() {
+            for (int n = 0; n < size; n++) {
+                slot[kind[n]][index[n]] = 0;
+            }
+            size = 0;
+        }
+
         private void grow() {
             int cap = index.length * 2;
             kind = java.util.Arrays.copyOf(kind, cap);
             index = java.util.Arrays.copyOf(index, cap);
             types = java.util.Arrays.copyOf(types, cap);
+            timeless = java.util.Arrays.copyOf(timeless, cap);
             events = java.util.Arrays.copyOf(events, cap);
             first = java.util.Arrays.copyOf(first, cap);
             last = java.util.Arrays.copyOf(last, cap);
@@ -264,7 +295,8 @@ public final class Neighbourhood {
                     }
                     // score as float bits (non-negative floats order like their bits), best first,
                     // then the node index: one primitive sort per kind
-                    float f = (float) Math.max(0, score.of(Kind.values()[kind[n]], index[n]));
+                    double value = score.of(Kind.values()[kind[n]], index[n]);
+                    float f = value > 0 ? (float) value : 0f; // NaN and negatives rank last
                     keys[kind[n]][fill[kind[n]]++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(f)) << 32)
                             | index[n];
                 }
@@ -280,16 +312,14 @@ public final class Neighbourhood {
                     for (int i = 0; i < quota[k]; i++) {
                         int node = (int) (keys[k][i] & 0xffffffffL);
                         int n = table[node] - 1;
-                        kept.add(new Neighbour(Kind.values()[k], node, names(log, types[n]), (direction[n] & 1) != 0,
+                        kept.add(new Neighbour(Kind.values()[k], node, names(log, types[n], timeless[n]),
+                                (direction[n] & 1) != 0,
                                 (direction[n] & 2) != 0, events[n], first[n], last[n]));
                     }
                 }
                 return new Result(centreKind, centre, kept, total);
             } finally {
-                for (int n = 0; n < size; n++) {
-                    slot[kind[n]][index[n]] = 0;
-                }
-                size = 0;
+                clear();
             }
         }
 
@@ -320,12 +350,17 @@ public final class Neighbourhood {
             return quota;
         }
 
-        private static List<String> names(ActivityLog log, long bits) {
+        private static List<String> names(ActivityLog log, long types, byte timeless) {
             TreeSet<String> out = new TreeSet<>();
-            for (int b = 0; b < 64; b++) {
-                if ((bits & (1L << b)) != 0) {
-                    out.add(b == COVERS_BIT ? COVERS : b == REQUIRES_BIT ? REQUIRES : b == CREATED_BIT ? CREATED
-                            : log.typeName(b));
+            for (int b = 0; b < Long.SIZE; b++) {
+                if ((types & (1L << b)) != 0) {
+                    out.add(log.typeName(b));
+                }
+            }
+            String[] knowledge = {COVERS, REQUIRES, CREATED};
+            for (int b = 0; b < knowledge.length; b++) {
+                if ((timeless & (1 << b)) != 0) {
+                    out.add(knowledge[b]);
                 }
             }
             return List.copyOf(out);

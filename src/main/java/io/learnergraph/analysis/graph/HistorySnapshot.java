@@ -28,9 +28,7 @@ public final class HistorySnapshot {
         long courseBase = nu + 1L;
         long topicBase = courseBase + nc;
         for (int u = 0; u < nu; u++) {
-            String tier = log.tierAt(u, cutoff);
-            b.addUser(u + 1L, users.ids()[u], users.names()[u], tier != null ? tier : users.tiers()[u],
-                    users.joinedMinute()[u]);
+            b.addUser(u + 1L, users.ids()[u], users.names()[u], tierAt(s, u, cutoff), users.joinedMinute()[u]);
         }
         for (int c = 0; c < nc; c++) {
             int creator = s.courses().creator()[c];
@@ -67,5 +65,19 @@ public final class HistorySnapshot {
             }
         }
         return b.build(version);
+    }
+
+    /**
+     * The tier {@code u} held at {@code cutoff}: the last membership change by then; before a first
+     * change, unknown (null, which ranks lowest: an upgrade after the cutoff must not open its
+     * courses to the history); with no change at all, the tier the user has.
+     */
+    static String tierAt(GraphSnapshot s, int u, int cutoff) {
+        ActivityLog log = s.activity();
+        String tier = log.tierAt(u, cutoff);
+        if (tier != null) {
+            return tier;
+        }
+        return log.memberEnd(u) > log.memberStart(u) ? null : s.users().tiers()[u];
     }
 }

@@ -27,8 +27,9 @@ import java.util.function.Function;
  * serves every weighting tried. The weights are chosen on one half of the users by Recall@K of
  * the courses they took after the cutoff (ties by NDCG@K), over a grid of the simplex of the
  * knowledge, collaborative and social weights (step {@code 1/steps}) times a few popular weights,
- * and judged on the other half against the fixed blend and each source alone. The fitted blend
- * is used only if it does at least as well as the fixed one on the held-out half.
+ * starting from the fixed blend (a grid point must beat it strictly on the fit half), and judged
+ * on the other half against the fixed blend and each source alone. The fitted blend is used only
+ * if it does at least as well as the fixed one on the held-out half.
  *
  * <p>Cost: candidate generation is the recommender's (four single-source requests per user);
  * the search is O(grid · users · candidates) multiply-adds plus a top-K per user and weighting.
@@ -171,11 +172,12 @@ public final class BlendFit {
 
     /** Chooses weights on {@code fit}, judges them on {@code validation}. */
     public static Result fit(List<Example> fit, List<Example> validation, SourceWeights fixed, Parameters p) {
-        SourceWeights best = null;
-        Score bestScore = null;
+        // the configured weights first: a grid point must do strictly better to replace them
+        SourceWeights best = fixed;
+        Score bestScore = score(fit, fixed, p.k());
         for (SourceWeights w : grid(p.steps())) {
             Score s = score(fit, w, p.k());
-            if (bestScore == null || s.recall() > bestScore.recall() + 1e-12
+            if (s.recall() > bestScore.recall() + 1e-12
                     || (Math.abs(s.recall() - bestScore.recall()) <= 1e-12 && s.ndcg() > bestScore.ndcg() + 1e-12)) {
                 best = w;
                 bestScore = s;
@@ -188,7 +190,8 @@ public final class BlendFit {
         bySource.put("collaborative", score(validation, new SourceWeights(0, 1, 0, 0), p.k()));
         bySource.put("social", score(validation, new SourceWeights(0, 0, 1, 0), p.k()));
         bySource.put("popular", score(validation, new SourceWeights(0, 0, 0, 1), p.k()));
-        boolean chosen = !validation.isEmpty() && fitted.recall() >= fixedScore.recall();
+        // used when it does at least as well on users it was not fitted on, and is not the configured blend
+        boolean chosen = !validation.isEmpty() && !best.equals(fixed) && fitted.recall() >= fixedScore.recall();
         return new Result(best, fitted, fixedScore, bySource, fit.size(), validation.size(), chosen);
     }
 

@@ -185,12 +185,18 @@ class ExploreTest {
                 .add(6, 7, 1).add(1, 8, 4) // 1 - small, 0 - small
                 .add(7, 8, 1) // inside the bucket: no edge
                 .buildUndirected();
-        CommunityGraph.Overview o = CommunityGraph.overview(g, community, 3);
+        CommunityGraph.Overview o = CommunityGraph.overview(g, community, 2);
+        // floor 2: communities 2 and 3 (one member each) are the bucket, 2 people: shown
         assertEquals(List.of(new CommunityGraph.Node(0, 4), new CommunityGraph.Node(1, 3),
                 new CommunityGraph.Node(CommunityGraph.SMALL_BUCKET, 2)), o.nodes());
         assertEquals(2, o.smallCommunities());
         assertEquals(List.of(new CommunityGraph.Edge(0, 1, 3, 2), new CommunityGraph.Edge(0, 2, 4, 1),
                 new CommunityGraph.Edge(1, 2, 1, 1)), o.edges());
+        // floor 3: the bucket would describe 2 people, fewer than the floor: left out with its ties
+        CommunityGraph.Overview floored = CommunityGraph.overview(g, community, 3);
+        assertEquals(List.of(new CommunityGraph.Node(0, 4), new CommunityGraph.Node(1, 3)), floored.nodes());
+        assertEquals(List.of(new CommunityGraph.Edge(0, 1, 3, 2)), floored.edges());
+        assertEquals(2, floored.smallCommunities());
     }
 
     @Test
@@ -224,9 +230,37 @@ class ExploreTest {
             assertEquals(between, all.edges().stream().mapToDouble(CommunityGraph.Edge::weight).sum(), 1e-9);
             assertEquals(n, all.nodes().stream().mapToInt(CommunityGraph.Node::size).sum());
             CommunityGraph.Overview floored = CommunityGraph.overview(g, community, 25);
-            assertEquals(n, floored.nodes().stream().mapToInt(CommunityGraph.Node::size).sum());
+            int shown = floored.nodes().stream().mapToInt(CommunityGraph.Node::size).sum();
+            boolean bucket = floored.nodes().stream().anyMatch(x -> x.community() == CommunityGraph.SMALL_BUCKET);
+            assertTrue(bucket ? shown == n : n - shown < 25, "everyone counted, or a bucket under the floor left out");
             assertTrue(floored.nodes().stream().filter(x -> x.community() != CommunityGraph.SMALL_BUCKET)
                     .allMatch(x -> x.size() >= 25));
+        }
+    }
+
+    @Test
+    void theOverviewHashesItsPairsWhenCommunitiesAreManyAndAgreesWithTheDenseTable() {
+        int n = 2 * (CommunityGraph.DENSE_NODES + 10); // communities of two: more nodes than the dense table takes
+        int[] community = new int[n];
+        CsrGraph.Builder b = CsrGraph.builder(n, 2 * n);
+        for (int u = 0; u < n; u++) {
+            community[u] = u / 2;
+            b.add(u, (u + 3) % n, 1);
+        }
+        CsrGraph g = b.buildUndirected();
+        CommunityGraph.Overview sparse = CommunityGraph.overview(g, community, 2);
+        assertEquals(n / 2, sparse.nodes().size());
+        double between = 0;
+        for (int u = 0; u < n; u++) {
+            for (int a = g.start(u); a < g.end(u); a++) {
+                between += u < g.target(a) && community[u] != community[g.target(a)] ? g.weight(a) : 0;
+            }
+        }
+        assertEquals(between, sparse.edges().stream().mapToDouble(CommunityGraph.Edge::weight).sum(), 1e-9);
+        for (int i = 1; i < sparse.edges().size(); i++) {
+            CommunityGraph.Edge p = sparse.edges().get(i - 1);
+            CommunityGraph.Edge q = sparse.edges().get(i);
+            assertTrue(p.a() < q.a() || (p.a() == q.a() && p.b() < q.b()), "edges in (a, b) order");
         }
     }
 

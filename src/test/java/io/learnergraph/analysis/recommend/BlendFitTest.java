@@ -98,7 +98,8 @@ class BlendFitTest {
             assertEquals(s.learning().degree(u), same.learning().degree(u));
             // the tier held at that minute (a membership change may come after the latest event)
             String then = s.activity().tierAt(u, last);
-            assertEquals(then != null ? then : s.users().tiers()[u], same.users().tiers()[u]);
+            boolean changes = s.activity().memberEnd(u) > s.activity().memberStart(u);
+            assertEquals(then != null ? then : changes ? null : s.users().tiers()[u], same.users().tiers()[u]);
         }
         int cutoff = last - 30 * 1440;
         GraphSnapshot before = HistorySnapshot.before(s, cutoff, w, 3);
@@ -107,8 +108,10 @@ class BlendFitTest {
             for (int e = s.activity().start(u); e < s.activity().end(u); e++) {
                 expected += s.activity().minute(e) <= cutoff ? 1 : 0;
             }
-            assertEquals(s.activity().tierAt(u, cutoff) == null ? s.users().tiers()[u]
-                    : s.activity().tierAt(u, cutoff), before.users().tiers()[u]);
+            // before a first membership change the tier is unknown (ranks lowest), never a later one
+            String held = s.activity().tierAt(u, cutoff);
+            boolean changes = s.activity().memberEnd(u) > s.activity().memberStart(u);
+            assertEquals(held != null ? held : changes ? null : s.users().tiers()[u], before.users().tiers()[u]);
         }
         assertEquals(expected, before.activity().eventCount());
         assertTrue(before.activity().lastMinute() <= cutoff);
@@ -134,7 +137,8 @@ class BlendFitTest {
                 assertFalse(history.took(u, c));
             }
         });
-        assertEquals(a.result().chosen(), a.result().fitted().recall() >= a.result().fixed().recall());
+        assertEquals(a.result().chosen(), !a.result().weights().equals(base.weights())
+                && a.result().fitted().recall() >= a.result().fixed().recall());
         BlendFit.Fitted b = BlendFit.onHistory(s, 30, weights(), BlendFitTest::index, base,
                 BlendFit.Parameters.defaults(), 300, 42);
         assertEquals(a.result().weights(), b.result().weights());
