@@ -20,8 +20,8 @@ import java.util.TreeSet;
  * count as before any minute). The knowledge graph (a course covers a topic, a topic requires
  * another, a creator made a course) has no time and is the same at every minute.
  *
- * <p>Cost: a user, O(e log n + courses) for their e events sent and received (the sender of a
- * received event is found by binary search) and the courses they created; a course, the events of its learners; a topic, O(courses +
+ * <p>Cost: a user, O(e + courses) for their e events sent and received (each received event
+ * keeps its sender) and the courses they created; a course, the events of its learners; a topic, O(courses +
  * topics). Then O(k log k) to rank the k neighbours.
  */
 public final class Neighbourhood {
@@ -92,7 +92,7 @@ public final class Neighbourhood {
             if (log.minute(e) > p.asOf()) {
                 break; // oldest first
             }
-            ties.add(Kind.USER, log.actor(e), log.type(e), log.minute(e), false);
+            ties.add(Kind.USER, received.actor(i), log.type(e), log.minute(e), false);
         }
         int[] creator = s.courses().creator();
         for (int c = 0; c < creator.length; c++) {

@@ -166,12 +166,31 @@ class ExploreTest {
     }
 
     @Test
-    void theActorOfAnEventIsFoundAcrossUsersWithoutEvents() {
+    void theActorOfAnEventIsFoundAcrossUsersWithoutEventsAndKeptBesideEachReceivedEvent() {
         GraphSnapshot s = platform();
         ActivityLog log = s.activity();
         for (int u = 0; u < log.userCount(); u++) {
             for (int e = log.start(u); e < log.end(u); e++) {
                 assertEquals(u, log.actor(e));
+            }
+        }
+        // a hub receiving events from many senders out of time order: senders move with their events
+        ProjectionBuilder b = new ProjectionBuilder(new ProjectionWeights(Map.of("FOLLOWS", 1.0, "LIKED", 1.0), 0));
+        b.addUser(1, "hub", "Hub", "free", T0);
+        SplittableRandom rnd = new SplittableRandom(9);
+        for (int i = 0; i < 50; i++) {
+            b.addUser(10 + i, "s" + i, "S" + i, "free", T0);
+        }
+        for (int k = 0; k < 400; k++) {
+            b.addSocial(10 + rnd.nextInt(50), 1, k % 2 == 0 ? "FOLLOWS" : "LIKED", T0 + rnd.nextInt(10_000));
+        }
+        ActivityLog hub = b.build(1).activity();
+        ActivityLog.Received received = hub.received();
+        assertEquals(400, received.end(0) - received.start(0));
+        for (int i = received.start(0); i < received.end(0); i++) {
+            assertEquals(hub.actor(received.event(i)), received.actor(i));
+            if (i > received.start(0)) {
+                assertTrue(hub.minute(received.event(i - 1)) <= hub.minute(received.event(i)), "oldest first");
             }
         }
     }
