@@ -320,13 +320,12 @@ async function explore(s) {
       + `&color=${style}` }, `${h.kind} ${h.id}`), ' ', h.label || '')));
     if (!arr(found.hits).length) results.append(el('p', { class: 'muted' }, 'nothing found'));
   });
-  const latest = (await api('/api/explore/communities')).asOf;
-  const slider = el('input', { type: 'range', name: 'daysBack', min: 0, max: 365, step: 1,
-    value: asOf && latest ? Math.max(0, Math.round((Date.parse(latest) - Date.parse(asOf)) / 864e5)) : 0,
+  let latest = null; // the data's latest event: the first neighbourhood answered says it
+  const slider = el('input', { type: 'range', name: 'daysBack', min: 0, max: 365, step: 1, value: 0,
     title: 'replay the graph as of a date' });
   const sliderLabel = el('span', { class: 'muted' }, asOf ? `as of ${asOf}` : 'now');
   slider.addEventListener('input', () => {
-    sliderLabel.textContent = Number(slider.value) === 0 ? 'now'
+    sliderLabel.textContent = Number(slider.value) === 0 || !latest ? 'now'
       : `as of ${new Date(Date.parse(latest) - slider.value * 864e5).toISOString().slice(0, 10)}`;
   });
   slider.addEventListener('change', () => setParams({ asOf: Number(slider.value) === 0 || !latest ? ''
@@ -353,7 +352,8 @@ async function explore(s) {
     return;
   }
   const g = newGraph((key) => inspect(g, key, s));
-  await expand(g, node, s, style);
+  latest = (await expand(g, node, s, style)).until;
+  if (asOf && latest) slider.value = Math.max(0, Math.round((Date.parse(latest) - Date.parse(asOf)) / 864e5));
   g.layout(150);
   applyFilters(g, s);
   await inspect(g, node, s);

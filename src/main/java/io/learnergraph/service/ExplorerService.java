@@ -183,7 +183,7 @@ public class ExplorerService {
                     : n.outgoing() ? "forward" : "backward", n.events(), time(n.first()), time(n.last()), n.events()));
         }
         return new ExplorerViews.Neighbourhood(centre, nodes, edges, r.total(), limit, r.more(),
-                at == Neighbourhood.ALL_TIME ? null : Time.iso(at), s.version());
+                at == Neighbourhood.ALL_TIME ? null : Time.iso(at), time(s.activity().lastMinute()), s.version());
     }
 
     private static int index(GraphSnapshot s, Kind kind, String id) {
@@ -231,7 +231,9 @@ public class ExplorerService {
     private Styles styles(GraphSnapshot s) {
         return cached(s, "styles", () -> {
             double[] pagerank = analytics.centrality(s, CentralityMeasure.PAGERANK, new int[0]).scores();
-            int[] community = analytics.defaultCommunities(s).result().partition().community();
+            io.learnergraph.analysis.community.Partition partition = analytics.defaultCommunities(s).result()
+                    .partition();
+            int[] community = partition.community();
             double[] risk = null;
             try {
                 ChurnService.Scores sc = churn.scores(s);
@@ -243,11 +245,7 @@ public class ExplorerService {
             } catch (LearnerGraphException.Conflict noModel) {
                 // no churn model yet: nodes carry no risk
             }
-            int[] sizes = new int[Arrays.stream(community).max().orElse(-1) + 1];
-            for (int c : community) {
-                sizes[c]++;
-            }
-            return new Styles(pagerank, community, sizes, risk);
+            return new Styles(pagerank, community, partition.sizes(), risk);
         });
     }
 

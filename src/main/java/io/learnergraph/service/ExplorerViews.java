@@ -34,11 +34,11 @@ public final class ExplorerViews {
 
     /**
      * One node's neighbours, capped at {@code limit}: {@code more} were left out (the best-ranked
-     * of each kind are kept).
+     * of each kind are kept); {@code until} is the latest event of the data (what "as of" can go back from).
      */
     @Serdeable
     public record Neighbourhood(Node centre, List<Node> nodes, List<Edge> edges, int total, int limit, int more,
-                                @Nullable String asOf, long snapshotVersion) {
+                                @Nullable String asOf, @Nullable String until, long snapshotVersion) {
     }
 
     /** A community (or, with {@code community} null, every community below the privacy floor). */

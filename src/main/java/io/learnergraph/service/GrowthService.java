@@ -448,24 +448,22 @@ public class GrowthService {
         GraphSnapshot s = snapshot(); // one snapshot from the first line to the answer
         int u = s.users().indexOf(id).orElseThrow(() -> new LearnerGraphException.NotFound("no user '" + id + "'"));
         int at = time(s, null, "asOf");
-        double[] risk = null;
+        boolean byModel = false;
+        double risk = Double.NaN;
         try {
             ChurnService.Scores sc = churn.scores(s);
             if (sc.scoredAt() == at) {
-                risk = new double[s.users().count()];
-                Arrays.fill(risk, Double.NaN);
+                byModel = true;
                 int row = sc.matrix().rowOf(u);
-                if (row >= 0) {
-                    risk[u] = sc.risk()[row];
-                }
+                risk = row < 0 ? Double.NaN : sc.risk()[row];
             }
         } catch (LearnerGraphException.Conflict noModel) {
             // no churn model: falling engagement decides, as for the whole platform
         }
-        Lifecycle.Stage stage = Lifecycle.stageOf(s, u, at, lifecycleParameters(), risk);
+        Lifecycle.Stage stage = Lifecycle.stageOf(s, u, at, lifecycleParameters(), byModel, risk);
         long last = s.users().lastActive()[u];
         return new GrowthViews.UserStage(id, stage == null ? null : stage.key(), Time.iso(at),
-                risk != null ? "churn model" : "falling engagement",
+                byModel ? "churn model" : "falling engagement",
                 last == GraphSnapshot.NO_TIME ? null : Time.iso((int) last), s.version());
     }
 

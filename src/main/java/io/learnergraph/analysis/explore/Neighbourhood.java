@@ -100,8 +100,9 @@ public final class Neighbourhood {
                 ties.addTimeless(Kind.COURSE, c, Ties.CREATED_BIT, true);
             }
         }
-        int[] learners = learnerCounts(s);
-        return ties.rank(log, Kind.USER, u, p.limit(), (kind, i) -> kind == Kind.USER ? userRank[i] : learners[i]);
+        CsrGraph learners = s.learners();
+        return ties.rank(log, Kind.USER, u, p.limit(), (kind, i) -> kind == Kind.USER ? userRank[i]
+                : learners.degree(i));
     }
 
     /** A course's neighbours: its learners (as of), its topics and its creator. */
@@ -147,16 +148,9 @@ public final class Neighbourhood {
                 ties.addTimeless(Kind.TOPIC, other, Ties.REQUIRES_BIT, false);
             }
         }
-        int[] learners = learnerCounts(s);
-        return ties.rank(s.activity(), Kind.TOPIC, t, p.limit(), (kind, i) -> kind == Kind.COURSE ? learners[i] : 0);
-    }
-
-    private static int[] learnerCounts(GraphSnapshot s) {
-        int[] out = new int[s.courses().count()];
-        for (int c = 0; c < out.length; c++) {
-            out[c] = s.learners().degree(c);
-        }
-        return out;
+        CsrGraph learners = s.learners();
+        return ties.rank(s.activity(), Kind.TOPIC, t, p.limit(), (kind, i) -> kind == Kind.COURSE ? learners.degree(i)
+                : 0);
     }
 
     private interface Score {

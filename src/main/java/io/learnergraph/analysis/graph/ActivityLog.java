@@ -358,26 +358,12 @@ public final class ActivityLog {
     }
 
     private static void sortByMinute(int[] ids, int from, int to, int[] minute) {
-        boolean sorted = true;
-        for (int i = from + 1; i < to && sorted; i++) {
-            sorted = minute[ids[i - 1]] <= minute[ids[i]];
-        }
-        if (sorted) {
-            return;
-        }
-        long[] keys = new long[to - from];
-        for (int i = from; i < to; i++) {
-            keys[i - from] = ((long) minute[ids[i]] << 32) | (ids[i] & 0xffffffffL);
-        }
-        Arrays.sort(keys);
-        for (int i = from; i < to; i++) {
-            ids[i] = (int) keys[i - from];
-        }
+        sortByMinuteCarrying(ids, null, from, to, minute);
     }
 
     /**
      * Sorts {@code ids[from..to)} by minute, stably (they arrive in id order), moving
-     * {@code carried} along with them.
+     * {@code carried} (if not null) along with them.
      */
     private static void sortByMinuteCarrying(int[] ids, int[] carried, int from, int to, int[] minute) {
         boolean sorted = true;
@@ -393,11 +379,13 @@ public final class ActivityLog {
         }
         Arrays.sort(keys);
         int[] idsBefore = Arrays.copyOfRange(ids, from, to);
-        int[] carriedBefore = Arrays.copyOfRange(carried, from, to);
+        int[] carriedBefore = carried == null ? null : Arrays.copyOfRange(carried, from, to);
         for (int i = from; i < to; i++) {
             int was = (int) keys[i - from];
             ids[i] = idsBefore[was];
-            carried[i] = carriedBefore[was];
+            if (carried != null) {
+                carried[i] = carriedBefore[was];
+            }
         }
     }
 

@@ -56,16 +56,22 @@ public final class Lifecycle {
     public static Stage[] stages(GraphSnapshot s, int t, Parameters p, double[] risk) {
         ActivityLog log = s.activity();
         Stage[] out = new Stage[log.userCount()];
-        IntStream.range(0, log.userCount()).parallel().forEach(u -> out[u] = stage(s, log, u, t, p, risk));
+        IntStream.range(0, log.userCount()).parallel().forEach(u -> out[u] = stage(s, log, u, t, p, risk != null,
+                risk == null ? Double.NaN : risk[u]));
         return out;
     }
 
-    /** One user's stage at {@code t} (null if they had not joined by then): O(their events). */
-    public static Stage stageOf(GraphSnapshot s, int u, int t, Parameters p, double[] risk) {
-        return stage(s, s.activity(), u, t, p, risk);
+    /**
+     * One user's stage at {@code t} (null if they had not joined by then): O(their events).
+     *
+     * @param byModel whether "at risk" is the churn model's judgement ({@code risk}: the user's
+     *                risk at t, NaN when not scored) rather than falling engagement
+     */
+    public static Stage stageOf(GraphSnapshot s, int u, int t, Parameters p, boolean byModel, double risk) {
+        return stage(s, s.activity(), u, t, p, byModel, risk);
     }
 
-    static Stage stage(GraphSnapshot s, ActivityLog log, int u, int t, Parameters p, double[] risk) {
+    static Stage stage(GraphSnapshot s, ActivityLog log, int u, int t, Parameters p, boolean byModel, double risk) {
         long joinedLong = s.users().joinedMinute()[u];
         int last = log.lastActivity(u, t);
         int joined = joinedLong != GraphSnapshot.NO_TIME ? (int) joinedLong : log.firstDated(u);
@@ -93,8 +99,8 @@ public final class Lifecycle {
         if (previous != ActivityLog.NO_MINUTE && returned - previous >= window) {
             return Stage.WON_BACK;
         }
-        if (risk != null) {
-            return !Double.isNaN(risk[u]) && risk[u] > p.riskThreshold() ? Stage.AT_RISK : Stage.ACTIVE;
+        if (byModel) {
+            return !Double.isNaN(risk) && risk > p.riskThreshold() ? Stage.AT_RISK : Stage.ACTIVE;
         }
         int recent = log.activityBetween(u, t - 30 * Time.DAY, t);
         int earlier = log.activityBetween(u, t - 60 * Time.DAY, t - 30 * Time.DAY);
