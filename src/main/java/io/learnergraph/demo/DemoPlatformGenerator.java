@@ -11,7 +11,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -34,8 +37,10 @@ public final class DemoPlatformGenerator {
      * @param learningFile false to simulate learning (it drives churn) without writing
      *                     learning.csv, for benchmarks that need only the social graph
      */
-    public record Parameters(int users, long seed, LocalDate start, int weeks, boolean learningFile) {
+    public record Parameters(int users, long seed, LocalDate start, int weeks, boolean learningFile,
+                             Mechanisms mechanisms) {
         public Parameters {
+            java.util.Objects.requireNonNull(mechanisms, "mechanisms");
             if (users < 50) {
                 throw new IllegalArgumentException("a demo platform needs at least 50 users, was " + users);
             }
@@ -45,11 +50,97 @@ public final class DemoPlatformGenerator {
         }
 
         public static Parameters of(int users, long seed) {
-            return new Parameters(users, seed, LocalDate.of(2026, 1, 5), 44, true);
+            return new Parameters(users, seed, LocalDate.of(2026, 1, 5), 44, true, Mechanisms.DEMO);
         }
 
         public Parameters withoutLearningFile() {
-            return new Parameters(users, seed, start, weeks, false);
+            return new Parameters(users, seed, start, weeks, false, mechanisms);
+        }
+
+        public Parameters with(Mechanisms m) {
+            return new Parameters(users, seed, start, weeks, learningFile, m);
+        }
+
+        /** The first instant after the simulation: the platform's "now". */
+        public LocalDate end() {
+            return start.plusWeeks(weeks);
+        }
+    }
+
+    /**
+     * How the simulated platform behaves: the mechanisms a recommender and a churn model have to
+     * discover. The {@link #DEMO} mechanisms are the original demo's (every enrolment follows
+     * prerequisites; churn from falling motivation and departures of followees).
+     *
+     * @param prerequisiteShare share of new enrolments on a course of a topic whose prerequisites
+     *                          the user has done, in their area (normalised with the next two)
+     * @param contactShare      share on a course someone the user follows enrolled in within the last 30 days
+     * @param popularShare      share on a course drawn by its recent enrolments platform-wide
+     * @param branchFocus       chance a prerequisite-driven choice continues the branch of the user's
+     *                          latest completed topic (a topic requiring it) when one is ready
+     * @param skipAhead         chance a topic whose prerequisites are not done is considered anyway
+     *                          (0.03 strict, 0.3+ loose)
+     * @param tiersEnforced     whether a course above the user's tier needs an upgrade to enrol
+     * @param decay             weight of falling motivation in the weekly hazard of leaving
+     * @param contagion         weight of followees who left in the weekly hazard of leaving
+     * @param breakChance       weekly chance an active user takes a break of 5 to 12 weeks and comes
+     *                          back: quiet, but not gone (what separates "quiet for 30 days" from leaving)
+     */
+    public record Mechanisms(double prerequisiteShare, double contactShare, double popularShare, double branchFocus,
+                             double skipAhead, boolean tiersEnforced, double decay, double contagion,
+                             double breakChance) {
+
+        public static final Mechanisms DEMO = new Mechanisms(1, 0, 0, 0, 0.03, true, 1, 1, 0);
+
+        /** The named presets, in report order: platforms built differently from the demo. */
+        public static final Map<String, Mechanisms> PRESETS = presets();
+
+        public Mechanisms {
+            double[] shares = {prerequisiteShare, contactShare, popularShare};
+            for (double s : shares) {
+                if (!(s >= 0 && s <= 1)) {
+                    throw new IllegalArgumentException("enrolment shares must be in [0, 1], were " + Arrays.toString(shares));
+                }
+            }
+            if (prerequisiteShare + contactShare + popularShare <= 0) {
+                throw new IllegalArgumentException("at least one enrolment share must be positive");
+            }
+            for (double x : new double[]{branchFocus, skipAhead, breakChance}) {
+                if (!(x >= 0 && x <= 1)) {
+                    throw new IllegalArgumentException("branchFocus, skipAhead and breakChance must be in [0, 1]");
+                }
+            }
+            if (!(decay >= 0 && decay <= 10) || !(contagion >= 0 && contagion <= 10)) {
+                throw new IllegalArgumentException("decay and contagion must be in [0, 10]");
+            }
+        }
+
+        private static Map<String, Mechanisms> presets() {
+            Map<String, Mechanisms> m = new LinkedHashMap<>();
+            m.put("demo", DEMO);
+            // learners climb their own branch of the prerequisite tree; contacts matter some
+            m.put("prerequisites", new Mechanisms(0.65, 0.2, 0.15, 0.7, 0.03, true, 1, 1, 0.01));
+            // learners take what their contacts just took; loose prerequisites, no gating; churn spreads
+            m.put("social", new Mechanisms(0.25, 0.55, 0.2, 0.3, 0.3, false, 0.3, 1.8, 0.01));
+            // a best-seller shop: popularity drives enrolment, loose prerequisites, churn by decay alone
+            m.put("popular", new Mechanisms(0.15, 0.1, 0.75, 0, 0.5, false, 2, 0, 0.02));
+            // half prerequisites along a branch, a third contacts; users take breaks and come back
+            m.put("mixed", new Mechanisms(0.5, 0.35, 0.15, 0.6, 0.1, true, 0.7, 2, 0.03));
+            return Collections.unmodifiableMap(m);
+        }
+
+        /** The share of new enrolments chosen by prerequisites. */
+        public double prerequisiteDriven() {
+            return prerequisiteShare / (prerequisiteShare + contactShare + popularShare);
+        }
+
+        public static Mechanisms preset(String name) {
+            Mechanisms m = PRESETS.get(name);
+            if (m == null) {
+                throw new IllegalArgumentException("unknown preset '" + name + "'; presets: " + String.join(", ",
+                        PRESETS.keySet()));
+            }
+            return m;
         }
     }
 
@@ -71,8 +162,14 @@ public final class DemoPlatformGenerator {
     private static final double[] SOCIAL_SHARE = {0.40, 0.20, 0.12, 0.08, 0.08, 0.08, 0.04};
     private static final long WEEK = 7L * 24 * 3600;
 
+    private static final long CONTACT_WINDOW = 30L * 24 * 3600;
+    private static final int RECENT_PER_USER = 3;
+
     private final Parameters p;
+    private final Mechanisms m;
     private final SplittableRandom rnd;
+    // draws of the mechanisms beyond the demo's, so the demo's own stream (and output) is unchanged
+    private final SplittableRandom mech;
     private final String[] tiers;
 
     // topics
@@ -80,6 +177,7 @@ public final class DemoPlatformGenerator {
     private int[] topicArea;
     private int[] topicLevel;
     private int[][] topicRequires;
+    private int[][] topicRequiredBy;
     private int[][] areaTopics;
     // users
     private int[] community;
@@ -100,10 +198,19 @@ public final class DemoPlatformGenerator {
     // follows: out-lists
     private int[][] following;
     private long membershipRows;
+    // recent enrolments, for contact- and popularity-driven choices (allocated when those are on)
+    private int[] recentCourse;
+    private long[] recentAt;
+    private int[] recentGlobal;
+    private int[] recentGlobalCount;
+    private long globalCount;
+    private int[] lastTopic;
 
     public DemoPlatformGenerator(Parameters parameters, List<String> tiers) {
         this.p = parameters;
+        this.m = parameters.mechanisms();
         this.rnd = new SplittableRandom(parameters.seed());
+        this.mech = new SplittableRandom(parameters.seed() * 0x9E3779B97F4A7C15L + 17);
         if (tiers.size() != TIER_SHARE.length) {
             // The demo's tier mix is written for four tiers; map by rank onto whatever is configured.
             this.tiers = new String[TIER_SHARE.length];
@@ -120,6 +227,7 @@ public final class DemoPlatformGenerator {
         try {
             Files.createDirectories(dir);
             makeTopics();
+            indexRequiredBy();
             makeUsers();
             makeCourses();
             makeFollows();
@@ -163,6 +271,25 @@ public final class DemoPlatformGenerator {
                 } else {
                     topicRequires[t] = new int[]{first};
                 }
+            }
+        }
+    }
+
+    private void indexRequiredBy() {
+        int[] counts = new int[topicCount];
+        for (int[] rs : topicRequires) {
+            for (int r : rs) {
+                counts[r]++;
+            }
+        }
+        topicRequiredBy = new int[topicCount][];
+        for (int t = 0; t < topicCount; t++) {
+            topicRequiredBy[t] = new int[counts[t]];
+        }
+        int[] fill = new int[topicCount];
+        for (int t = 0; t < topicCount; t++) {
+            for (int r : topicRequires[t]) {
+                topicRequiredBy[r][fill[r]++] = t;
             }
         }
     }
@@ -405,6 +532,20 @@ public final class DemoPlatformGenerator {
 
         // reverse follow lists let a departure be felt by followers
         int[] departedFollowees = new int[n];
+        long[] breakUntil = m.breakChance() > 0 ? new long[n] : null;
+        if (m.contactShare() > 0) {
+            recentCourse = new int[n * RECENT_PER_USER];
+            recentAt = new long[n * RECENT_PER_USER];
+            Arrays.fill(recentCourse, -1);
+        }
+        if (m.popularShare() > 0) {
+            recentGlobal = new int[Math.max(500, n / 4)];
+            recentGlobalCount = new int[courseCount];
+        }
+        if (m.branchFocus() > 0) {
+            lastTopic = new int[n];
+            Arrays.fill(lastTopic, -1);
+        }
 
         try (BufferedWriter users = writer(dir, "users.csv");
              BufferedWriter learn = p.learningFile() ? writer(dir, "learning.csv")
@@ -430,6 +571,15 @@ public final class DemoPlatformGenerator {
                         continue;
                     }
                     long from = Math.max(weekStart, joinedAt[u]);
+                    if (breakUntil != null) {
+                        if (weekStart < breakUntil[u]) {
+                            continue; // away for a while, coming back
+                        }
+                        if (mech.nextDouble() < m.breakChance()) {
+                            breakUntil[u] = weekStart + (5 + mech.nextInt(8)) * WEEK;
+                            continue;
+                        }
+                    }
                     // motivation wanders around the user's own baseline and drifts down a little;
                     // falling motivation means fewer events, and a higher hazard of leaving
                     double logM = Math.log(motivation[u]);
@@ -437,7 +587,8 @@ public final class DemoPlatformGenerator {
                     motivation[u] = Math.min(2.5, Math.exp(logM));
                     int follows = following[u].length;
                     double leftShare = follows == 0 ? 0 : (double) departedFollowees[u] / follows;
-                    double hazard = 0.002 + 0.05 * Math.max(0, 0.6 - motivation[u]) + 0.08 * leftShare
+                    double hazard = 0.002 + m.decay() * 0.05 * Math.max(0, 0.6 - motivation[u])
+                            + m.contagion() * 0.08 * leftShare
                             + (enrolledAny[u] || weekStart - joinedAt[u] < 4 * WEEK ? 0 : 0.004);
                     if (rnd.nextDouble() < Math.min(0.6, hazard)) {
                         churnedAt[u] = from + (long) (rnd.nextDouble() * WEEK / 2);
@@ -519,6 +670,9 @@ public final class DemoPlatformGenerator {
                 for (int t : courseTopics[current]) {
                     done[t] = true;
                 }
+                if (lastTopic != null) {
+                    lastTopic[u] = courseTopics[current][0];
+                }
                 if (rnd.nextDouble() < 0.6) {
                     int stars = (int) Math.round(Math.max(1, Math.min(5, 1 + courseQuality[current] * 4.4
                             + rnd.nextGaussian() * 0.6)));
@@ -533,8 +687,7 @@ public final class DemoPlatformGenerator {
             }
             return events;
         }
-        int area = rnd.nextDouble() < 0.8 ? community[u] % areaTopics.length : secondaryArea[u];
-        int course = chooseCourse(area, done, enrolled);
+        int course = chooseNext(u, at, done, enrolled);
         if (course < 0) {
             return 0;
         }
@@ -543,7 +696,7 @@ public final class DemoPlatformGenerator {
         if (rnd.nextDouble() > 0.35 + 0.4 * courseQuality[course]) {
             return events;
         }
-        if (courseTier[course] > tier[u]) {
+        if (m.tiersEnforced() && courseTier[course] > tier[u]) {
             if (rnd.nextDouble() < 0.12) { // gated: some upgrade to get in
                 tier[u] = courseTier[course];
                 mem.write("u" + u + "," + tiers[tier[u]] + "," + instant(at + 30) + "\n");
@@ -561,14 +714,93 @@ public final class DemoPlatformGenerator {
             events++;
         }
         enrolled.set(course);
+        remember(u, course, enrollAt);
         inProgress[u] = course;
         steps[u] = 0;
         return events;
     }
 
-    /** A course on a frontier topic of the area (prerequisites done, topic not yet done). */
-    private int chooseCourse(int area, boolean[] done, java.util.BitSet enrolled) {
-        int[] topics = areaTopics[area];
+    /**
+     * The next course a user looks at: by the mix of mechanisms, one a contact just enrolled in,
+     * one drawn by recent enrolments platform-wide, or one on the prerequisite frontier (along the
+     * branch of their latest completed topic, or anywhere in their area); the frontier is the
+     * fallback when the first choice finds nothing new.
+     */
+    private int chooseNext(int u, long at, boolean[] done, java.util.BitSet enrolled) {
+        double total = m.prerequisiteShare() + m.contactShare() + m.popularShare();
+        if (m.contactShare() > 0 || m.popularShare() > 0) {
+            double x = mech.nextDouble() * total;
+            int c = -1;
+            if (x < m.contactShare()) {
+                c = fromContacts(u, at, enrolled);
+            } else if (x < m.contactShare() + m.popularShare()) {
+                c = fromPopular(enrolled);
+            }
+            if (c >= 0) {
+                return c;
+            }
+        }
+        if (lastTopic != null && lastTopic[u] >= 0 && mech.nextDouble() < m.branchFocus()) {
+            int c = chooseCourse(topicRequiredBy[lastTopic[u]], done, enrolled);
+            if (c >= 0) {
+                return c;
+            }
+        }
+        int area = rnd.nextDouble() < 0.8 ? community[u] % areaTopics.length : secondaryArea[u];
+        return chooseCourse(areaTopics[area], done, enrolled);
+    }
+
+    /** A course someone {@code u} follows enrolled in within the last 30 days and {@code u} has not. */
+    private int fromContacts(int u, long at, java.util.BitSet enrolled) {
+        int[] eligible = new int[following[u].length * RECENT_PER_USER];
+        int f = 0;
+        for (int v : following[u]) {
+            for (int j = v * RECENT_PER_USER; j < (v + 1) * RECENT_PER_USER; j++) {
+                int c = recentCourse[j];
+                if (c >= 0 && recentAt[j] <= at && recentAt[j] > at - CONTACT_WINDOW && !enrolled.get(c)) {
+                    eligible[f++] = c;
+                }
+            }
+        }
+        return f == 0 ? -1 : eligible[mech.nextInt(f)];
+    }
+
+    /**
+     * A best-seller: the most enrolled-in recently of three courses drawn in proportion to their
+     * recent enrolments (a preference stronger than proportional, so a few courses dominate).
+     */
+    private int fromPopular(java.util.BitSet enrolled) {
+        int filled = (int) Math.min(globalCount, recentGlobal.length);
+        int best = -1;
+        for (int attempt = 0; attempt < 3 && filled > 0; attempt++) {
+            int c = recentGlobal[mech.nextInt(filled)];
+            if (!enrolled.get(c) && (best < 0 || recentGlobalCount[c] > recentGlobalCount[best])) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private void remember(int u, int course, long at) {
+        if (recentCourse != null) {
+            int base = u * RECENT_PER_USER;
+            System.arraycopy(recentCourse, base, recentCourse, base + 1, RECENT_PER_USER - 1);
+            System.arraycopy(recentAt, base, recentAt, base + 1, RECENT_PER_USER - 1);
+            recentCourse[base] = course;
+            recentAt[base] = at;
+        }
+        if (recentGlobal != null) {
+            int slot = (int) (globalCount++ % recentGlobal.length);
+            if (globalCount > recentGlobal.length) {
+                recentGlobalCount[recentGlobal[slot]]--;
+            }
+            recentGlobal[slot] = course;
+            recentGlobalCount[course]++;
+        }
+    }
+
+    /** A course on a frontier topic among {@code topics} (prerequisites done, topic not yet done). */
+    private int chooseCourse(int[] topics, boolean[] done, java.util.BitSet enrolled) {
         int[] frontier = new int[topics.length];
         int f = 0;
         for (int t : topics) {
@@ -580,7 +812,7 @@ public final class DemoPlatformGenerator {
                 ready &= done[r];
             }
             // a few learners skip ahead, which is what makes "prerequisites met" informative
-            if (ready || rnd.nextDouble() < 0.03) {
+            if (ready || rnd.nextDouble() < m.skipAhead()) {
                 frontier[f++] = t;
             }
         }

@@ -76,6 +76,112 @@ class DemoPlatformGeneratorTest {
         }
     }
 
+    private static Path generate(int users, long seed, String preset) {
+        Path dir = GraphTestSupport.newTempDir("demo-" + preset);
+        new DemoPlatformGenerator(DemoPlatformGenerator.Parameters.of(users, seed)
+                .with(DemoPlatformGenerator.Mechanisms.preset(preset)), TIERS).writeTo(dir);
+        return dir;
+    }
+
+    /**
+     * Share of enrolments in a course someone the learner follows enrolled in during the 30 days
+     * before: the contact mechanism. The demo plants none (its share comes from shared interests).
+     */
+    @Test
+    void theSocialPresetDrivesEnrolmentsThroughContactsTheDemoDoesNot() throws IOException {
+        double demo = contactShare(generate(1500, 2, "demo"));
+        double social = contactShare(generate(1500, 2, "social"));
+        assertTrue(demo < 0.25, "demo: " + demo);
+        assertTrue(social > 0.4, "social: " + social);
+    }
+
+    @Test
+    void thePopularPresetConcentratesEnrolmentsOnBestSellers() throws IOException {
+        double demo = topDecileShare(generate(1500, 2, "demo"));
+        double popular = topDecileShare(generate(1500, 2, "popular"));
+        assertTrue(popular > demo + 0.15, "top tenth of courses: popular " + popular + " vs demo " + demo);
+    }
+
+    /** With breaks, users go quiet for five weeks or more and come back; in the demo few do. */
+    @Test
+    void breaksMakeQuietUsersWhoComeBack() throws IOException {
+        int demo = returners(generate(1500, 2, "demo"));
+        int mixed = returners(generate(1500, 2, "mixed"));
+        assertTrue(mixed > 2 * demo + 50, "users back after 35+ quiet days: mixed " + mixed + ", demo " + demo);
+    }
+
+    @Test
+    void presetsAreNamedAndCheckedAndTheDemoPresetIsTheDemo() {
+        assertEquals(List.of("demo", "prerequisites", "social", "popular", "mixed"),
+                List.copyOf(DemoPlatformGenerator.Mechanisms.PRESETS.keySet()));
+        assertEquals(DemoPlatformGenerator.Mechanisms.DEMO, DemoPlatformGenerator.Parameters.of(100, 1).mechanisms());
+        assertEquals(1.0, DemoPlatformGenerator.Mechanisms.DEMO.prerequisiteDriven());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DemoPlatformGenerator.Mechanisms.preset("shop"));
+        assertTrue(e.getMessage().contains("unknown preset 'shop'") && e.getMessage().contains("mixed"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DemoPlatformGenerator.Mechanisms(0, 0, 0, 0, 0, true, 1, 1, 0));
+    }
+
+    private static double contactShare(Path dir) throws IOException {
+        Map<String, List<String>> following = new HashMap<>();
+        for (List<String> f : rows(dir.resolve("follows.csv"))) {
+            following.computeIfAbsent(f.get(0), k -> new ArrayList<>()).add(f.get(1));
+        }
+        List<List<String>> enrolments = new ArrayList<>(rows(dir.resolve("learning.csv")).stream()
+                .filter(r -> r.get(2).equals("enroll")).toList());
+        enrolments.sort(java.util.Comparator.comparing(r -> r.get(3)));
+        Map<String, Map<String, java.time.Instant>> enrolledAt = new HashMap<>();
+        int driven = 0;
+        for (List<String> e : enrolments) {
+            java.time.Instant at = java.time.Instant.parse(e.get(3));
+            boolean byContact = false;
+            for (String v : following.getOrDefault(e.get(0), List.of())) {
+                java.time.Instant theirs = enrolledAt.getOrDefault(v, Map.of()).get(e.get(1));
+                byContact |= theirs != null && theirs.isAfter(at.minus(java.time.Duration.ofDays(30)));
+            }
+            driven += byContact ? 1 : 0;
+            enrolledAt.computeIfAbsent(e.get(0), k -> new HashMap<>()).put(e.get(1), at);
+        }
+        return (double) driven / enrolments.size();
+    }
+
+    private static double topDecileShare(Path dir) throws IOException {
+        Map<String, Integer> count = new HashMap<>();
+        int total = 0;
+        for (List<String> r : rows(dir.resolve("learning.csv"))) {
+            if (r.get(2).equals("enroll")) {
+                count.merge(r.get(1), 1, Integer::sum);
+                total++;
+            }
+        }
+        int courses = rows(dir.resolve("courses.csv")).size();
+        int top = count.values().stream().sorted(java.util.Comparator.reverseOrder()).limit(courses / 10)
+                .mapToInt(Integer::intValue).sum();
+        return (double) top / total;
+    }
+
+    private static int returners(Path dir) throws IOException {
+        Map<String, List<String>> times = new HashMap<>();
+        for (String file : List.of("learning.csv", "social.csv")) {
+            for (List<String> r : rows(dir.resolve(file))) {
+                times.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(r.get(3));
+            }
+        }
+        int back = 0;
+        for (List<String> t : times.values()) {
+            java.util.Collections.sort(t);
+            for (int i = 1; i < t.size(); i++) {
+                if (java.time.Duration.between(java.time.Instant.parse(t.get(i - 1)), java.time.Instant.parse(t.get(i)))
+                        .toDays() >= 35) {
+                    back++;
+                    break;
+                }
+            }
+        }
+        return back;
+    }
+
     private static double mean(Map<String, Integer> followers, Map<String, Boolean> creator, boolean creators) {
         return creator.entrySet().stream().filter(e -> e.getValue() == creators)
                 .mapToInt(e -> followers.getOrDefault(e.getKey(), 0)).average().orElse(0);
