@@ -7,6 +7,7 @@ import io.learnergraph.analysis.community.ModularityParameters;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.analysis.growth.Time;
 import io.learnergraph.analysis.recommend.BlendFit;
+import io.learnergraph.analysis.recommend.LearnedRanker;
 import io.learnergraph.analysis.recommend.RecommendationParameters;
 import io.learnergraph.analysis.recommend.RecommendationParameters.SourceWeights;
 import io.learnergraph.analysis.recommend.RecommenderIndex;
@@ -58,21 +59,28 @@ public class BlendFitService {
      *
      * @param status   where {@code weights} come from: fitted, configured (nothing fitted yet),
      *                 fitting, not-better, not-enough-history, not-enough-memory, disabled, failed
-     * @param weights  the blend weights requests use (a request's {@code weights=} overrides)
+     * @param ranking  how blended requests rank candidates: {@code learned} (the learned ranking
+     *                 over candidate features) or {@code weights} (the weighted sum)
+     * @param weights  the blend weights requests use (a request's {@code weights=} overrides, and
+     *                 then the weighted sum ranks)
      * @param fitted   the last fit's weights, whether used or not
-     * @param validation Recall@K / NDCG@K on the held-out half of the sampled users: the fitted
-     *                 weights, the configured ones, and each source alone
+     * @param ranker   the last fit's learned ranking, whether used or not: its weight per feature
+     *                 (log-odds per standard deviation)
+     * @param validation Recall@K / NDCG@K on the held-out half of the sampled users: the learned
+     *                 ranking, the fitted weights, the configured ones, and each source alone
      */
     @Serdeable
-    public record ModelView(String status, Map<String, Double> weights, Map<String, Double> configured,
-                            @Nullable Map<String, Double> fitted, @Nullable Map<String, SourceScore> validation,
+    public record ModelView(String status, String ranking, Map<String, Double> weights,
+                            Map<String, Double> configured,
+                            @Nullable Map<String, Double> fitted, @Nullable Map<String, Double> ranker,
+                            @Nullable Map<String, SourceScore> validation,
                             int k, int holdoutDays, @Nullable String cutoff, @Nullable String until, int truthUsers,
                             int fitUsers, int validationUsers, @Nullable Long snapshotVersion,
                             @Nullable String fittedAt, @Nullable Double seconds, @Nullable String note) {
     }
 
-    private record Model(Status status, SourceWeights weights, BlendFit.Fitted fitted, long version, Instant at,
-                         double seconds, String note) {
+    private record Model(Status status, SourceWeights weights, LearnedRanker ranker, BlendFit.Fitted fitted,
+                         long version, Instant at, double seconds, String note) {
     }
 
     private final RecommendationSettings recommendations;
@@ -95,8 +103,8 @@ public class BlendFitService {
         this.snapshots = snapshots;
         this.tiers = app.tiers();
         SourceWeights configured = RecommendationService.configuredWeights(recommendations);
-        this.model = new Model(settings.enabled() ? Status.CONFIGURED : Status.DISABLED, configured, null, -1, null, 0,
-                null);
+        this.model = new Model(settings.enabled() ? Status.CONFIGURED : Status.DISABLED, configured, null, null, -1,
+                null, 0, null);
         if (settings.enabled()) {
             snapshots.onNewSnapshot(s -> {
                 Model m = model;
@@ -115,6 +123,17 @@ public class BlendFitService {
     /** The weights requests use. */
     public SourceWeights weights() {
         return model.weights();
+    }
+
+    /** The learned ranking blended requests use, or null for the weighted sum. */
+    public LearnedRanker ranker() {
+        return model.ranker();
+    }
+
+    /** The last fit's learned ranking, whether in use or not (null before a fit). */
+    public LearnedRanker fittedRanker() {
+        BlendFit.Fitted f = model.fitted();
+        return f == null || f.result() == null ? null : f.result().ranker();
     }
 
     /** Starts a fit on the current snapshot in the background (skipped if one is running then). */
@@ -136,7 +155,10 @@ public class BlendFitService {
         });
     }
 
-    /** Fits now on the current snapshot (after any fit running) and answers the model. */
+    /**
+     * Fits now on the current snapshot (after any fit running) and answers the model; a snapshot
+     * already fitted is not fitted again (the fit is seeded: it would give the same answer).
+     */
     public ModelView fitNow() {
         if (!settings.enabled()) {
             throw new LearnerGraphException.Conflict("fitting the blend is off (learnergraph.recommendations.fit"
@@ -144,7 +166,13 @@ public class BlendFitService {
         }
         fitting.lock(); // after a fit already running, on the snapshot current then
         try {
-            fit(snapshots.current());
+            GraphSnapshot s = snapshots.current();
+            Model m = model;
+            boolean done = m.status() == Status.FITTED || m.status() == Status.NOT_BETTER
+                    || m.status() == Status.NOT_ENOUGH_HISTORY;
+            if (!done || m.version() < s.version()) {
+                fit(s);
+            }
         } catch (RuntimeException e) {
             failed(e);
             throw e;
@@ -157,7 +185,8 @@ public class BlendFitService {
     private void failed(RuntimeException e) {
         LOG.warn("fitting the blend failed: {}", e.getMessage());
         Model m = model;
-        model = new Model(Status.FAILED, m.weights(), m.fitted(), m.version(), Instant.now(), 0, e.getMessage());
+        model = new Model(Status.FAILED, m.weights(), m.ranker(), m.fitted(), m.version(), Instant.now(), 0,
+                e.getMessage());
     }
 
     private void fit(GraphSnapshot s) {
@@ -168,14 +197,15 @@ public class BlendFitService {
         long need = 2 * (s.graphBytes() + s.activity().bytes());
         long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (need > free) {
-            model = new Model(Status.NOT_ENOUGH_MEMORY, before.weights(), before.fitted(), s.version(), Instant.now(), 0, String.format(java.util.Locale.ROOT,
+            model = new Model(Status.NOT_ENOUGH_MEMORY, before.weights(), before.ranker(), before.fitted(), s.version(),
+                    Instant.now(), 0, String.format(java.util.Locale.ROOT,
                     "the history needs about %,d MB beside the live graph, %,d MB of heap are free: start with a "
                             + "larger -Xmx to fit the blend", need >> 20, free >> 20));
             LOG.warn("blend not fitted on snapshot v{}: {}", s.version(), model.note());
             return;
         }
-        model = new Model(Status.FITTING, before.weights(), before.fitted(), before.version(), before.at(),
-                before.seconds(), null);
+        model = new Model(Status.FITTING, before.weights(), before.ranker(), before.fitted(), before.version(),
+                before.at(), before.seconds(), null);
         RecommendationParameters base = RecommendationService.configuredDefaults(recommendations).withIncludeGated(false);
         BlendFit.Parameters p = new BlendFit.Parameters(BlendFit.Parameters.DEFAULT_K, BlendFit.Parameters.DEFAULT_STEPS,
                 settings.candidatesPerSource());
@@ -185,20 +215,23 @@ public class BlendFitService {
         SourceWeights configured = base.weights();
         Model next;
         if (f.result() == null || f.truthUsers() < settings.minUsers()) {
-            next = new Model(Status.NOT_ENOUGH_HISTORY, configured, f, s.version(), Instant.now(), seconds,
+            next = new Model(Status.NOT_ENOUGH_HISTORY, configured, null, f, s.version(), Instant.now(), seconds,
                     f.truthUsers() + " users took a course in the last " + settings.holdoutDays() + " days, fewer than "
                             + "min-users " + settings.minUsers());
-        } else if (!f.result().chosen()) {
-            next = new Model(Status.NOT_BETTER, configured, f, s.version(), Instant.now(), seconds,
-                    "the fitted weights did not beat the configured ones on the held-out users");
+        } else if (!f.result().chosen() && !f.result().rankerChosen()) {
+            next = new Model(Status.NOT_BETTER, configured, null, f, s.version(), Instant.now(), seconds,
+                    "neither the fitted weights nor the learned ranking beat the configured blend on the held-out users");
         } else {
-            next = new Model(Status.FITTED, f.result().weights(), f, s.version(), Instant.now(), seconds, null);
+            BlendFit.Result r = f.result();
+            next = new Model(Status.FITTED, r.chosen() ? r.weights() : configured,
+                    r.rankerChosen() ? r.ranker() : null, f, s.version(), Instant.now(), seconds, null);
         }
         model = next;
         LOG.info("blend fitted on snapshot v{} in {} s: {} ({} users took a course in the last {} days){}", s.version(),
                 String.format("%.1f", seconds), next.status().key(), f.truthUsers(), settings.holdoutDays(),
                 f.result() == null ? "" : String.format(java.util.Locale.ROOT, "; held-out Recall@%d fitted %.4f, "
-                        + "configured %.4f", p.k(), f.result().fitted().recall(), f.result().fixed().recall()));
+                        + "learned ranking %.4f, configured %.4f", p.k(), f.result().fitted().recall(),
+                f.result().ranked().recall(), f.result().fixed().recall()));
     }
 
     /** The recommender on the history, built as the live one is: Leiden communities, PageRank influence. */
@@ -216,14 +249,17 @@ public class BlendFitService {
         BlendFit.Result r = f == null ? null : f.result();
         Map<String, SourceScore> validation = r == null ? null : new LinkedHashMap<>();
         if (r != null) {
+            if (r.ranker() != null) {
+                validation.put("learned", new SourceScore(r.ranked().recall(), r.ranked().ndcg()));
+            }
             validation.put("fitted", new SourceScore(r.fitted().recall(), r.fitted().ndcg()));
             validation.put("configured", new SourceScore(r.fixed().recall(), r.fixed().ndcg()));
             r.bySource().forEach((k, v) -> validation.put(k, new SourceScore(v.recall(), v.ndcg())));
         }
         boolean dated = f != null && f.end() != io.learnergraph.analysis.graph.ActivityLog.NO_MINUTE;
-        return new ModelView(m.status().key(), map(m.weights()),
+        return new ModelView(m.status().key(), m.ranker() != null ? "learned" : "weights", map(m.weights()),
                 map(RecommendationService.configuredWeights(recommendations)), r == null ? null : map(r.weights()),
-                validation, BlendFit.Parameters.DEFAULT_K, settings.holdoutDays(), dated ? Time.iso(f.cutoff()) : null,
+                r == null || r.ranker() == null ? null : r.ranker().weightsByName(), validation, BlendFit.Parameters.DEFAULT_K, settings.holdoutDays(), dated ? Time.iso(f.cutoff()) : null,
                 dated ? Time.iso(f.end()) : null, f == null ? 0 : f.truthUsers(), r == null ? 0 : r.fitUsers(),
                 r == null ? 0 : r.validationUsers(), m.version() < 0 ? null : m.version(),
                 m.at() == null ? null : m.at().toString(), m.at() == null ? null : m.seconds(), m.note());

@@ -268,7 +268,7 @@ public class RecommendationService {
      * platform's history when one is in use ({@link BlendFitService}).
      */
     public RecommendationParameters defaults() {
-        return configuredDefaults(settings).withWeights(blend.weights());
+        return configuredDefaults(settings).withWeights(blend.weights()).withRanker(blend.ranker());
     }
 
     /** The configured blend weights ({@code learnergraph.recommendations.weights}). */

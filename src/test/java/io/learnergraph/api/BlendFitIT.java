@@ -79,11 +79,32 @@ class BlendFitIT extends GraphTestSupport {
         }
         assertEquals(model, http.toBlocking().retrieve(HttpRequest.GET("/api/recommendations/model"),
                 Argument.mapOf(String.class, Object.class)));
-        // without MMR an item's score is the blend of its source scores under those weights
+        // the learned ranking is used only when it beat the weights on held-out users
+        String ranking = (String) model.get("ranking");
+        if (ranking.equals("learned")) {
+            assertTrue(status.equals("fitted") && validation.get("learned").get("recall").doubleValue()
+                    > Math.max(fitted, configured), model.toString());
+            assertEquals(12, ((Map<?, ?>) model.get("ranker")).size(), "a weight per candidate feature");
+        } else {
+            assertEquals("weights", ranking);
+        }
+        // without MMR: an item's score is the learned probability, best first; with explicit
+        // weights it is the blend of its source scores under those weights
+        String explicit = "knowledge:" + weights.get("knowledge") + ",collaborative:" + weights.get("collaborative")
+                + ",social:" + weights.get("social") + ",popular:" + weights.get("popular");
         int checked = 0;
         for (String user : List.of("u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8")) {
-            Map<String, Object> recs = http.toBlocking().retrieve(HttpRequest.GET("/api/users/" + user
+            Map<String, Object> served = http.toBlocking().retrieve(HttpRequest.GET("/api/users/" + user
                     + "/recommendations?diversity=0&explain=false&limit=20"), Argument.mapOf(String.class, Object.class));
+            double previous = Double.POSITIVE_INFINITY;
+            for (Map<String, Object> item : (List<Map<String, Object>>) served.getOrDefault("items", List.of())) {
+                double score = ((Number) item.get("score")).doubleValue();
+                assertTrue(score <= previous && score > 0 && (ranking.equals("weights") || score < 1), item.toString());
+                previous = score;
+            }
+            Map<String, Object> recs = http.toBlocking().retrieve(HttpRequest.GET("/api/users/" + user
+                    + "/recommendations?diversity=0&explain=false&limit=20&weights=" + explicit),
+                    Argument.mapOf(String.class, Object.class));
             for (Map<String, Object> item : (List<Map<String, Object>>) recs.getOrDefault("items", List.of())) {
                 Map<String, Number> sources = (Map<String, Number>) item.get("sources");
                 double blended = 0;

@@ -56,16 +56,34 @@ class EvalRecommendationsIT {
                 "--data-dir", GraphTestSupport.newTempDir("eval-db").resolve("db").toString());
         assertEquals(0, r.exit(), r.out());
         Map<String, double[]> t = table(r.out());
-        assertTrue(t.containsKey("blend") && t.containsKey("baseline: most-popular")
-                && t.containsKey("baseline: item-KNN (cosine)"), r.out());
-        double[] blend = t.get("blend");
+        assertTrue(t.containsKey("configured blend") && t.containsKey("baseline: most-popular")
+                && t.containsKey("baseline: item-KNN (cosine)")
+                && t.containsKey("baseline: prerequisites and contacts (outside-style)"), r.out());
+        double[] blend = t.get("configured blend");
         double[] popular = t.get("baseline: most-popular");
         assertTrue(blend[0] > popular[0] && blend[1] > popular[1],
                 "blend recall/ndcg " + blend[0] + "/" + blend[1] + " vs popular " + popular[0] + "/" + popular[1]);
         assertTrue(blend[0] > 0.2, "blend Recall@10 " + blend[0]);
-        // the blend the product learns from the history before the cutoff is scored beside it
+        // what the product learns from the history before the cutoff is scored beside it
+        assertTrue(t.containsKey("blend as served (fitted on its own history)"), r.out());
         assertTrue(t.containsKey("blend, weights fitted on its own history")
-                || r.out().contains("no blend fitted on the history before the cutoff"), r.out());
+                || r.out().contains("nothing fitted on the history before the cutoff"), r.out());
+    }
+
+    /** Every preset named is generated, imported and scored, side by side with the goals per preset. */
+    @Test
+    void presetsAreScoredSideBySide() throws Exception {
+        Run r = run("eval", "recommendations", "--presets", "demo,social", "--users", "300", "--seeds", "1");
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("| system | demo | social | mean | range |"), r.out());
+        long rows = r.out().lines().filter(l -> l.startsWith("| baseline: ") || l.startsWith("| source alone: ")
+                || l.startsWith("| configured blend |") || l.startsWith("| blend as served")).count();
+        assertEquals(8, rows, "three baselines, three sources, configured, as served: " + r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("| demo | ")) && r.out().lines()
+                .anyMatch(l -> l.startsWith("| social | ")), r.out());
+        Run bad = run("eval", "recommendations", "--presets", "demo,shop");
+        assertEquals(2, bad.exit(), bad.out());
+        assertTrue(bad.out().contains("unknown preset 'shop'"), bad.out());
     }
 
     @Test

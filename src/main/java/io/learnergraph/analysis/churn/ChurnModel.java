@@ -1,5 +1,6 @@
 package io.learnergraph.analysis.churn;
 
+import io.learnergraph.analysis.stats.LogisticRegression;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package io.learnergraph.analysis.churn;
 
+import io.learnergraph.analysis.stats.LogisticRegression;
 import io.learnergraph.analysis.Cancellation;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 

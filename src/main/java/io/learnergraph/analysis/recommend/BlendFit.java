@@ -29,7 +29,10 @@ import java.util.function.Function;
  * knowledge, collaborative and social weights (step {@code 1/steps}) times a few popular weights,
  * starting from the fixed blend (a grid point must beat it strictly on the fit half), and judged
  * on the other half against the fixed blend and each source alone. The fitted blend is used only
- * if it does at least as well as the fixed one on the held-out half.
+ * if it does at least as well as the fixed one on the held-out half. On the same candidates a
+ * {@link LearnedRanker} is fitted over their {@link CandidateFeatures} (the sources' scores and
+ * what they assume: readiness, branch, contacts' recency, popularity, tier gap); it serves only
+ * if it beats, strictly, both the fixed blend and the fitted weights on the held-out half.
  *
  * <p>Cost: candidate generation is the recommender's (four single-source requests per user);
  * the search is O(grid · users · candidates) multiply-adds plus a top-K per user and weighting.
@@ -62,8 +65,20 @@ public final class BlendFit {
         }
     }
 
-    /** One user's candidates with each source's scaled score, and the courses they took after the cutoff. */
-    public record Example(int user, int[] truth, int[] candidates, float[][] sourceScores) {
+    /**
+     * One user's candidates with their {@link CandidateFeatures} (row-major, the four sources'
+     * scaled scores first), and the courses they took after the cutoff.
+     */
+    public record Example(int user, int[] truth, int[] candidates, double[] features) {
+        public Example {
+            if (features.length != candidates.length * CandidateFeatures.COUNT) {
+                throw new IllegalArgumentException("one feature row per candidate");
+            }
+        }
+
+        double feature(int candidate, int j) {
+            return features[candidate * CandidateFeatures.COUNT + j];
+        }
     }
 
     /** Mean Recall@K and NDCG@K of one weighting over a set of users. */
@@ -76,9 +91,14 @@ public final class BlendFit {
      * @param fixed      the fixed blend's score on the validation users
      * @param bySource   each source alone, on the validation users
      * @param chosen     whether the fitted weights are to be used (they do at least as well as the fixed blend)
+     * @param ranker     the learned ranking over candidate features (null when the fit half had no positive)
+     * @param ranked     its score on the validation users
+     * @param rankerChosen whether the ranking is to be used: it beats both the fixed blend and the
+     *                   fitted weights on the validation users
      */
     public record Result(SourceWeights weights, Score fitted, Score fixed, Map<String, Score> bySource,
-                         int fitUsers, int validationUsers, boolean chosen) {
+                         int fitUsers, int validationUsers, boolean chosen, LearnedRanker ranker, Score ranked,
+                         boolean rankerChosen) {
     }
 
     /**
@@ -156,18 +176,9 @@ public final class BlendFit {
      * the blend and is applied when serving).
      */
     public static Example example(Recommender r, int user, int[] truth, RecommendationParameters base, Parameters p) {
-        RecommendationParameters single = base.withLimit(p.candidatesPerSource()).withDiversity(0).withExplain(false);
-        Strategy[] sources = {Strategy.KNOWLEDGE, Strategy.COLLABORATIVE, Strategy.SOCIAL, Strategy.POPULAR};
-        Map<Integer, float[]> byCourse = new LinkedHashMap<>();
-        for (int i = 0; i < sources.length; i++) {
-            for (Recommendation item : r.recommend(user, single.withStrategy(sources[i])).items()) {
-                float[] s = byCourse.computeIfAbsent(item.course(), c -> new float[4]);
-                s[i] = (float) new double[]{item.knowledge(), item.collaborative(), item.social(), item.popular()}[i];
-            }
-        }
-        int[] candidates = byCourse.keySet().stream().mapToInt(Integer::intValue).toArray();
-        float[][] scores = byCourse.values().toArray(float[][]::new);
-        return new Example(user, truth, candidates, scores);
+        RecommendationParameters blend = base.withStrategy(Strategy.BLEND).withDiversity(0).withExplain(false);
+        Recommender.Candidates c = r.candidates(user, blend, p.candidatesPerSource());
+        return new Example(user, truth, c.courses(), c.features());
     }
 
     /** Chooses weights on {@code fit}, judges them on {@code validation}. */
@@ -192,7 +203,13 @@ public final class BlendFit {
         bySource.put("popular", score(validation, new SourceWeights(0, 0, 0, 1), p.k()));
         // used when it does at least as well on users it was not fitted on, and is not the configured blend
         boolean chosen = !validation.isEmpty() && !best.equals(fixed) && fitted.recall() >= fixedScore.recall();
-        return new Result(best, fitted, fixedScore, bySource, fit.size(), validation.size(), chosen);
+        // the learned ranking must beat what would serve otherwise, strictly, on users it was not fitted on
+        LearnedRanker ranker = LearnedRanker.fit(fit, p.candidatesPerSource());
+        Score ranked = ranker == null ? new Score(0, 0) : score(validation, ranker, p.k());
+        double toBeat = Math.max(fixedScore.recall(), chosen ? fitted.recall() : fixedScore.recall());
+        boolean rankerChosen = ranker != null && !validation.isEmpty() && ranked.recall() > toBeat + 1e-12;
+        return new Result(best, fitted, fixedScore, bySource, fit.size(), validation.size(), chosen, ranker, ranked,
+                rankerChosen);
     }
 
     /** Every (knowledge, collaborative, social) on the simplex at step 1/steps, with each popular weight. */
@@ -212,17 +229,30 @@ public final class BlendFit {
 
     /** Mean Recall@K and NDCG@K over the examples when their candidates are ranked by {@code w}. */
     public static Score score(List<Example> examples, SourceWeights w, int k) {
+        double[] weights = {w.knowledge(), w.collaborative(), w.social(), w.popular()};
+        return score(examples, (e, i) -> weights[0] * e.feature(i, 0) + weights[1] * e.feature(i, 1)
+                + weights[2] * e.feature(i, 2) + weights[3] * e.feature(i, 3), k);
+    }
+
+    /** Mean Recall@K and NDCG@K when the candidates are ranked by a learned ranking. */
+    public static Score score(List<Example> examples, LearnedRanker ranker, int k) {
+        return score(examples, (e, i) -> ranker.score(e.features(), i * CandidateFeatures.COUNT), k);
+    }
+
+    private interface CandidateScore {
+        double of(Example e, int candidate);
+    }
+
+    private static Score score(List<Example> examples, CandidateScore scoring, int k) {
         if (examples.isEmpty()) {
             return new Score(0, 0);
         }
-        double[] weights = {w.knowledge(), w.collaborative(), w.social(), w.popular()};
         double recall = 0;
         double ndcg = 0;
         for (Example e : examples) {
             double[] total = new double[e.candidates().length];
             for (int i = 0; i < total.length; i++) {
-                float[] s = e.sourceScores()[i];
-                total[i] = weights[0] * s[0] + weights[1] * s[1] + weights[2] * s[2] + weights[3] * s[3];
+                total[i] = scoring.of(e, i);
             }
             double[] r = OfflineEvaluation.score(top(e.candidates(), total, k), e.truth(), k);
             recall += r[0];

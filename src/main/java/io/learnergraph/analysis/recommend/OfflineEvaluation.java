@@ -151,6 +151,31 @@ public final class OfflineEvaluation {
         };
     }
 
+    /**
+     * The kind of simple heuristic an analyst writes outside the product: the next topic in the
+     * branch the user works in, plus what their contacts took in the last 30 days —
+     * score(c) = branch(c) + contacts-30d(c) ({@link CandidateFeatures}), ties by popularity.
+     * O(courses · topics per course) per user.
+     */
+    public static Ranker prerequisitesAndContacts(RecommenderIndex index, int k) {
+        int nc = index.snapshot().courses().count();
+        int branch = CandidateFeatures.NAMES.indexOf("branch");
+        int contacts = CandidateFeatures.NAMES.indexOf("contacts-30d");
+        int popularity = CandidateFeatures.NAMES.indexOf("popularity");
+        return u -> {
+            CandidateFeatures f = CandidateFeatures.of(index, u);
+            double[] score = new double[nc];
+            double[] x = new double[CandidateFeatures.COUNT];
+            for (int c = 0; c < nc; c++) {
+                if (!index.took(u, c)) {
+                    f.fill(c, 0, 0, 0, 0, x, 0);
+                    score[c] = x[branch] + x[contacts] + 1e-3 * x[popularity];
+                }
+            }
+            return Recommender.topCandidates(score, c -> !index.took(u, c), k);
+        };
+    }
+
     /** Our recommender with the given parameters as a system. */
     public static Ranker recommender(Recommender r, RecommendationParameters p) {
         return u -> r.recommend(u, p).items().stream().mapToInt(Recommendation::course).toArray();

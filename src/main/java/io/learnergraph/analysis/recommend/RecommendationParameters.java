@@ -22,10 +22,21 @@ import java.util.Locale;
  * @param exactWorkBudget above this many arc visits, P3 is estimated by random walks instead
  * @param walks           random walks per estimate
  * @param seed            walk seed (with the user id, so answers are repeatable)
+ * @param ranker          a learned ranking that replaces the weighted sum of the blend (null: the
+ *                        weights); only the blend uses it, and explicit weights clear it
  */
 public record RecommendationParameters(int limit, Strategy strategy, boolean includeGated, boolean explain,
                                        SourceWeights weights, double beta, double diversity, double halfLifeDays,
-                                       double windowDays, long exactWorkBudget, int walks, long seed) {
+                                       double windowDays, long exactWorkBudget, int walks, long seed,
+                                       LearnedRanker ranker) {
+
+    /** Parameters with the weighted blend (no learned ranking). */
+    public RecommendationParameters(int limit, Strategy strategy, boolean includeGated, boolean explain,
+                                    SourceWeights weights, double beta, double diversity, double halfLifeDays,
+                                    double windowDays, long exactWorkBudget, int walks, long seed) {
+        this(limit, strategy, includeGated, explain, weights, beta, diversity, halfLifeDays, windowDays,
+                exactWorkBudget, walks, seed, null);
+    }
 
     public static final int MAX_LIMIT = 200;
 
@@ -80,46 +91,52 @@ public record RecommendationParameters(int limit, Strategy strategy, boolean inc
 
     public RecommendationParameters withLimit(int l) {
         return new RecommendationParameters(l, strategy, includeGated, explain, weights, beta, diversity,
-                halfLifeDays, windowDays, exactWorkBudget, walks, seed);
+                halfLifeDays, windowDays, exactWorkBudget, walks, seed, ranker);
     }
 
     public RecommendationParameters withStrategy(Strategy s) {
         return new RecommendationParameters(limit, s, includeGated, explain, weights, beta, diversity,
-                halfLifeDays, windowDays, exactWorkBudget, walks, seed);
+                halfLifeDays, windowDays, exactWorkBudget, walks, seed, ranker);
     }
 
     public RecommendationParameters withIncludeGated(boolean g) {
         return new RecommendationParameters(limit, strategy, g, explain, weights, beta, diversity,
-                halfLifeDays, windowDays, exactWorkBudget, walks, seed);
+                halfLifeDays, windowDays, exactWorkBudget, walks, seed, ranker);
     }
 
     public RecommendationParameters withExplain(boolean e) {
         return new RecommendationParameters(limit, strategy, includeGated, e, weights, beta, diversity,
-                halfLifeDays, windowDays, exactWorkBudget, walks, seed);
+                halfLifeDays, windowDays, exactWorkBudget, walks, seed, ranker);
     }
 
+    /** These weights for the blend; a learned ranking, if any, no longer applies. */
     public RecommendationParameters withWeights(SourceWeights w) {
         return new RecommendationParameters(limit, strategy, includeGated, explain, w, beta, diversity,
-                halfLifeDays, windowDays, exactWorkBudget, walks, seed);
+                halfLifeDays, windowDays, exactWorkBudget, walks, seed, null);
+    }
+
+    public RecommendationParameters withRanker(LearnedRanker r) {
+        return new RecommendationParameters(limit, strategy, includeGated, explain, weights, beta, diversity,
+                halfLifeDays, windowDays, exactWorkBudget, walks, seed, r);
     }
 
     public RecommendationParameters withBeta(double b) {
         return new RecommendationParameters(limit, strategy, includeGated, explain, weights, b, diversity,
-                halfLifeDays, windowDays, exactWorkBudget, walks, seed);
+                halfLifeDays, windowDays, exactWorkBudget, walks, seed, ranker);
     }
 
     public RecommendationParameters withDiversity(double d) {
         return new RecommendationParameters(limit, strategy, includeGated, explain, weights, beta, d,
-                halfLifeDays, windowDays, exactWorkBudget, walks, seed);
+                halfLifeDays, windowDays, exactWorkBudget, walks, seed, ranker);
     }
 
     public RecommendationParameters withExactWorkBudget(long budget) {
         return new RecommendationParameters(limit, strategy, includeGated, explain, weights, beta, diversity,
-                halfLifeDays, windowDays, budget, walks, seed);
+                halfLifeDays, windowDays, budget, walks, seed, ranker);
     }
 
     public RecommendationParameters withWalks(int w) {
         return new RecommendationParameters(limit, strategy, includeGated, explain, weights, beta, diversity,
-                halfLifeDays, windowDays, exactWorkBudget, w, seed);
+                halfLifeDays, windowDays, exactWorkBudget, w, seed, ranker);
     }
 }

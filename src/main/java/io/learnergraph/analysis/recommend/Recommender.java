@@ -58,61 +58,41 @@ public final class Recommender {
      */
     public Recommendations recommend(int user, RecommendationParameters p, UserDelta delta) {
         GraphSnapshot s = index.snapshot();
-        if (user < 0 || user >= s.users().count()) {
-            throw new IllegalArgumentException("no user " + user);
-        }
-        CsrGraph learning = s.learning();
-        boolean anyTaken = false;
-        for (int a = learning.start(user); a < learning.end(user) && !anyTaken; a++) {
-            anyTaken = index.isTaken(learning.labels(a));
-        }
-        anyTaken |= delta.taken().length > 0;
-        SourceWeights w = switch (p.strategy()) {
-            case BLEND -> p.weights();
-            case KNOWLEDGE -> new SourceWeights(1, 0, 0, 0);
-            case COLLABORATIVE -> new SourceWeights(0, 1, 0, 0);
-            case SOCIAL -> new SourceWeights(0, 0, 1, 0);
-            case POPULAR -> new SourceWeights(0, 0, 0, 1);
-        };
-        // per-thread sources, cleaned of their previous request in time proportional to it
-        SourceResult knowledge = w.knowledge() > 0 && anyTaken ? KnowledgeSource.reused(index).run(user) : null;
-        CollaborativeSource collaborative = w.collaborative() > 0 && anyTaken
-                ? CollaborativeSource.reused(index).run(user, p) : null;
-        SourceResult social = w.social() > 0 ? SocialSource.reused(index).run(user, p, delta) : null;
-        SourceResult popular = w.popular() > 0 ? PopularSource.reused(index).run(user, p.includeGated()) : null;
-        SourceResult[] sources = {knowledge, collaborative, social, popular};
+        LearnedRanker ranker = p.strategy() == RecommendationParameters.Strategy.BLEND ? p.ranker() : null;
+        Sources run = sources(user, p, delta, ranker != null);
+        SourceResult[] sources = run.results();
+        double[] max = run.max();
+        boolean anyTaken = run.anyTaken();
+        SourceWeights w = run.weights();
         double[] weights = {w.knowledge(), w.collaborative(), w.social(), w.popular()};
+        int userTier = index.userTierRank(user);
 
         // candidates: the union of what the sources scored, minus what the user took
         Blend blend = Blend.reused(s.courses().count());
-        double[] max = new double[4];
-        for (int i = 0; i < 4; i++) {
-            if (sources[i] == null) {
-                continue;
+        if (ranker != null) {
+            // the learned ranking scores each source's strongest candidates, as it was trained on
+            int[] union = union(user, p, delta, run, ranker.perSource());
+            CandidateFeatures f = CandidateFeatures.of(index, user);
+            double[] x = new double[CandidateFeatures.COUNT];
+            for (int c : union) {
+                features(f, c, run, x, 0);
+                blend.add(c, ranker.score(x, 0));
             }
-            double[] raw = sources[i].scores();
-            Touched scored = sources[i].candidates();
-            for (int k = 0; k < scored.size(); k++) {
-                int c = scored.get(k);
-                if (raw[c] > max[i] && !index.took(user, c) && !delta.took(c)) {
-                    max[i] = raw[c];
+        } else {
+            for (int i = 0; i < 4; i++) {
+                if (max[i] <= 0) {
+                    continue;
+                }
+                double[] raw = sources[i].scores();
+                Touched scored = sources[i].candidates();
+                for (int k = 0; k < scored.size(); k++) {
+                    int c = scored.get(k);
+                    if (raw[c] > 0 && !index.took(user, c) && !delta.took(c)) {
+                        blend.add(c, weights[i] * raw[c] / max[i]);
+                    }
                 }
             }
         }
-        for (int i = 0; i < 4; i++) {
-            if (max[i] <= 0) {
-                continue;
-            }
-            double[] raw = sources[i].scores();
-            Touched scored = sources[i].candidates();
-            for (int k = 0; k < scored.size(); k++) {
-                int c = scored.get(k);
-                if (raw[c] > 0 && !index.took(user, c) && !delta.took(c)) {
-                    blend.add(c, weights[i] * raw[c] / max[i]);
-                }
-            }
-        }
-        int userTier = index.userTierRank(user);
         int poolSize = Math.max(p.limit() * 4, p.limit() + 20);
         int[] pool = topCandidates(blend.total, blend.courses, c -> p.includeGated()
                 || index.courseTierRank(c) <= userTier, poolSize);
@@ -136,12 +116,115 @@ public final class Recommender {
             items.add(new Recommendation(c, blend.total[c], part[0], part[1], part[2], part[3], upgrade, reasons));
         }
         blend.clear();
+        detachSources();
+        CollaborativeSource collaborative = (CollaborativeSource) sources[1];
+        return new Recommendations(user, items, !anyTaken, collaborative == null ? "none" : collaborative.method());
+    }
+
+    private static void detachSources() {
         // the per-thread instances must not keep a replaced snapshot alive
         KnowledgeSource.detachReused();
         CollaborativeSource.detachReused();
         SocialSource.detachReused();
         PopularSource.detachReused();
-        return new Recommendations(user, items, !anyTaken, collaborative == null ? "none" : collaborative.method());
+    }
+
+    /** The sources a request runs, and each one's best score among courses the user has not taken. */
+    private record Sources(SourceResult[] results, double[] max, boolean anyTaken, SourceWeights weights) {
+    }
+
+    private Sources sources(int user, RecommendationParameters p, UserDelta delta, boolean all) {
+        GraphSnapshot s = index.snapshot();
+        if (user < 0 || user >= s.users().count()) {
+            throw new IllegalArgumentException("no user " + user);
+        }
+        CsrGraph learning = s.learning();
+        boolean anyTaken = false;
+        for (int a = learning.start(user); a < learning.end(user) && !anyTaken; a++) {
+            anyTaken = index.isTaken(learning.labels(a));
+        }
+        anyTaken |= delta.taken().length > 0;
+        SourceWeights w = switch (p.strategy()) {
+            case BLEND -> p.weights();
+            case KNOWLEDGE -> new SourceWeights(1, 0, 0, 0);
+            case COLLABORATIVE -> new SourceWeights(0, 1, 0, 0);
+            case SOCIAL -> new SourceWeights(0, 0, 1, 0);
+            case POPULAR -> new SourceWeights(0, 0, 0, 1);
+        };
+        // per-thread sources, cleaned of their previous request in time proportional to it
+        SourceResult knowledge = (all || w.knowledge() > 0) && anyTaken ? KnowledgeSource.reused(index).run(user) : null;
+        CollaborativeSource collaborative = (all || w.collaborative() > 0) && anyTaken
+                ? CollaborativeSource.reused(index).run(user, p) : null;
+        SourceResult social = all || w.social() > 0 ? SocialSource.reused(index).run(user, p, delta) : null;
+        SourceResult popular = all || w.popular() > 0 ? PopularSource.reused(index).run(user, p.includeGated()) : null;
+        SourceResult[] sources = {knowledge, collaborative, social, popular};
+        double[] max = new double[4];
+        for (int i = 0; i < 4; i++) {
+            if (sources[i] == null) {
+                continue;
+            }
+            double[] raw = sources[i].scores();
+            Touched scored = sources[i].candidates();
+            for (int k = 0; k < scored.size(); k++) {
+                int c = scored.get(k);
+                if (raw[c] > max[i] && !index.took(user, c) && !delta.took(c)) {
+                    max[i] = raw[c];
+                }
+            }
+        }
+        return new Sources(sources, max, anyTaken, w);
+    }
+
+    /**
+     * The union of each source's {@code perSource} best courses the user has not taken and may
+     * see (the tier filter applied first, as a single-source request applies it), in the order
+     * the sources list them.
+     */
+    private int[] union(int user, RecommendationParameters p, UserDelta delta, Sources run, int perSource) {
+        int userTier = index.userTierRank(user);
+        java.util.LinkedHashSet<Integer> out = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < 4; i++) {
+            SourceResult r = run.results()[i];
+            if (r == null || run.max()[i] <= 0) {
+                continue;
+            }
+            for (int c : topCandidates(r.scores(), r.candidates(), c -> !index.took(user, c) && !delta.took(c)
+                    && (p.includeGated() || index.courseTierRank(c) <= userTier), perSource)) {
+                out.add(c);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void features(CandidateFeatures f, int c, Sources run, double[] x, int offset) {
+        double[] part = new double[4];
+        for (int i = 0; i < 4; i++) {
+            SourceResult r = run.results()[i];
+            part[i] = r != null && run.max()[i] > 0 ? r.scores()[c] / run.max()[i] : 0;
+        }
+        f.fill(c, part[0], part[1], part[2], part[3], x, offset);
+    }
+
+    /**
+     * A user's candidates for learning a ranking: each source's {@code perSource} best (as a
+     * learned ranking serves them) with their {@link CandidateFeatures}, row-major.
+     */
+    public record Candidates(int[] courses, double[] features) {
+    }
+
+    public Candidates candidates(int user, RecommendationParameters p, int perSource) {
+        try {
+            Sources run = sources(user, p, UserDelta.NONE, true);
+            int[] union = union(user, p, UserDelta.NONE, run, perSource);
+            CandidateFeatures f = CandidateFeatures.of(index, user);
+            double[] x = new double[union.length * CandidateFeatures.COUNT];
+            for (int i = 0; i < union.length; i++) {
+                features(f, union[i], run, x, i * CandidateFeatures.COUNT);
+            }
+            return new Candidates(union, x);
+        } finally {
+            detachSources();
+        }
     }
 
     /** Blended scores over the candidates of one request, reused per thread. */

@@ -56,6 +56,7 @@ public final class RecommenderIndex {
     final float[][] neighbourMass;
     final int[][] neighbourVia;
     private final Map<Integer, int[][]> trending = new ConcurrentHashMap<>();
+    private volatile CandidateFeatures.Courses candidateCourses;
 
     private RecommenderIndex(GraphSnapshot s, double alpha, List<String> tiers, int[] community, double[] influence,
                              int influencersPerCommunity, int itemNeighbours) {
@@ -271,6 +272,16 @@ public final class RecommenderIndex {
             }
         }
         return dot / (topicVectorNorm[a] * topicVectorNorm[b]);
+    }
+
+    /** Per-course counts of the learned ranking's features, built on first use. */
+    CandidateFeatures.Courses candidateCourses() {
+        CandidateFeatures.Courses c = candidateCourses;
+        if (c == null) {
+            c = CandidateFeatures.Courses.of(this);
+            candidateCourses = c; // racing builders compute the same arrays
+        }
+        return c;
     }
 
     boolean isTaken(int labels) {

@@ -1,4 +1,4 @@
-package io.learnergraph.analysis.churn;
+package io.learnergraph.analysis.stats;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -159,11 +159,11 @@ public final class LogisticRegression {
         }
     }
 
-    static double sigmoid(double z) {
+    public static double sigmoid(double z) {
         return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
     }
 
-    static double dot(double[] w, double[] x, int offset) {
+    public static double dot(double[] w, double[] x, int offset) {
         double s = 0;
         for (int j = 0; j < w.length; j++) {
             s += w[j] * x[offset + j];

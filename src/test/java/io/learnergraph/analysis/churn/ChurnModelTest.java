@@ -1,5 +1,6 @@
 package io.learnergraph.analysis.churn;
 
+import io.learnergraph.analysis.stats.LogisticRegression;
 import io.learnergraph.analysis.ReferenceGraphs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -60,16 +60,17 @@ class BlendFitTest {
         for (int u = 0; u < 400; u++) {
             int n = 30;
             int[] candidates = new int[n];
-            float[][] scores = new float[n][4];
+            double[] features = new double[n * CandidateFeatures.COUNT];
             int taken = rnd.nextInt(n);
             for (int i = 0; i < n; i++) {
                 candidates[i] = i;
-                scores[i][0] = (float) rnd.nextDouble(); // knowledge: noise
-                scores[i][1] = (float) rnd.nextDouble(0.5); // collaborative: weaker noise
-                scores[i][2] = i == taken ? 1f : (float) rnd.nextDouble(0.6); // social: the taken one first
-                scores[i][3] = (float) rnd.nextDouble(0.1);
+                int row = i * CandidateFeatures.COUNT;
+                features[row] = rnd.nextDouble(); // knowledge: noise
+                features[row + 1] = rnd.nextDouble(0.5); // collaborative: weaker noise
+                features[row + 2] = i == taken ? 1 : rnd.nextDouble(0.6); // social: the taken one first
+                features[row + 3] = rnd.nextDouble(0.1);
             }
-            (u % 2 == 0 ? fit : validation).add(new Example(u, new int[]{taken}, candidates, scores));
+            (u % 2 == 0 ? fit : validation).add(new Example(u, new int[]{taken}, candidates, features));
         }
         SourceWeights fixed = new SourceWeights(0.4, 0.4, 0.2, 0.05);
         BlendFit.Result r = BlendFit.fit(fit, validation, fixed, BlendFit.Parameters.defaults());
@@ -81,6 +82,43 @@ class BlendFitTest {
         assertEquals(1.0, r.bySource().get("social").recall(), 1e-12);
         assertEquals(200, r.fitUsers());
         assertEquals(200, r.validationUsers());
+        assertFalse(r.rankerChosen(), "the weights already rank every taken course first: nothing to beat");
+    }
+
+    /**
+     * Users take the candidate most of their contacts took in the last month, which no source's
+     * score shows: no weighting of the sources finds it, the learned ranking does.
+     */
+    @Test
+    void theLearnedRankingFindsWhatNoSourceScores() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        int contacts = CandidateFeatures.NAMES.indexOf("contacts-30d");
+        List<Example> fit = new ArrayList<>();
+        List<Example> validation = new ArrayList<>();
+        for (int u = 0; u < 400; u++) {
+            int n = 30;
+            int[] candidates = new int[n];
+            double[] features = new double[n * CandidateFeatures.COUNT];
+            int taken = rnd.nextInt(n);
+            for (int i = 0; i < n; i++) {
+                candidates[i] = i;
+                int row = i * CandidateFeatures.COUNT;
+                for (int j = 0; j < 4; j++) {
+                    features[row + j] = rnd.nextDouble(); // every source: noise
+                }
+                features[row + contacts] = i == taken ? Math.log1p(3) : Math.log1p(rnd.nextInt(2));
+            }
+            (u % 2 == 0 ? fit : validation).add(new Example(u, new int[]{taken}, candidates, features));
+        }
+        BlendFit.Result r = BlendFit.fit(fit, validation, new SourceWeights(0.4, 0.4, 0.2, 0.05),
+                BlendFit.Parameters.defaults());
+        assertEquals(1.0, r.ranked().recall(), 1e-12, "three contacts took it: first of every list");
+        assertTrue(r.fitted().recall() < 0.6, "noise ranks the taken course at random: " + r.fitted());
+        assertTrue(r.rankerChosen());
+        assertTrue(r.ranker().weightsByName().get("contacts-30d") > 1, r.ranker().weightsByName().toString());
+        // deterministic: the same examples give the same model
+        LearnedRanker again = LearnedRanker.fit(fit, BlendFit.Parameters.DEFAULT_CANDIDATES);
+        assertArrayEquals(r.ranker().weights(), again.weights(), 0);
     }
 
     @Test

@@ -1,0 +1,115 @@
+package io.learnergraph.analysis.recommend;
+
+import io.learnergraph.analysis.stats.LogisticRegression;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A learned ranking of a user's candidates: a logistic model of "took it next" over the
+ * {@link CandidateFeatures} of each candidate (the four sources' scaled scores and what they
+ * assume about learning), standardised by the training rows' mean and deviation. Pointwise
+ * learning to rank (Liu 2009, ch. 2): the candidates of many users are rows, those the user took
+ * in the held-out window the positives; candidates are ranked by the predicted probability.
+ * Fitting is L2-regularised Newton ({@link LogisticRegression}), O(rows · d²) per iteration.
+ *
+ * @param perSource the candidates each source contributes per user, as in training
+ */
+public record LearnedRanker(double[] mean, double[] scale, double[] weights, double intercept, int perSource) {
+
+    /** Ridge penalty on the standardised weights: enough to keep collinear features finite. */
+    static final double LAMBDA = 1.0;
+
+    public LearnedRanker {
+        int d = CandidateFeatures.COUNT;
+        if (mean.length != d || scale.length != d || weights.length != d) {
+            throw new IllegalArgumentException("a ranker needs " + d + " means, scales and weights");
+        }
+        if (perSource < 1 || perSource > RecommendationParameters.MAX_LIMIT) {
+            throw new IllegalArgumentException("perSource must be in 1.." + RecommendationParameters.MAX_LIMIT);
+        }
+    }
+
+    /** The probability the user takes the candidate whose features start at {@code x[offset]}. */
+    public double score(double[] x, int offset) {
+        double eta = intercept;
+        for (int j = 0; j < weights.length; j++) {
+            eta += weights[j] * (x[offset + j] - mean[j]) / scale[j];
+        }
+        return LogisticRegression.sigmoid(eta);
+    }
+
+    /** The weights by feature name (log-odds per standard deviation), for the model's answer. */
+    public Map<String, Double> weightsByName() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int j = 0; j < weights.length; j++) {
+            out.put(CandidateFeatures.NAMES.get(j), weights[j]);
+        }
+        return out;
+    }
+
+    /** Fits on the candidates of {@code examples}; null when they hold no positive or no negative. */
+    public static LearnedRanker fit(List<BlendFit.Example> examples, int perSource) {
+        int d = CandidateFeatures.COUNT;
+        int n = 0;
+        for (BlendFit.Example e : examples) {
+            n += e.candidates().length;
+        }
+        double[] x = new double[n * d];
+        boolean[] y = new boolean[n];
+        int row = 0;
+        int positives = 0;
+        for (BlendFit.Example e : examples) {
+            for (int i = 0; i < e.candidates().length; i++) {
+                System.arraycopy(e.features(), i * d, x, row * d, d);
+                y[row] = contains(e.truth(), e.candidates()[i]);
+                positives += y[row] ? 1 : 0;
+                row++;
+            }
+        }
+        if (positives == 0 || positives == n) {
+            return null;
+        }
+        double[] mean = new double[d];
+        double[] scale = new double[d];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += x[r * d + j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < d; j++) {
+                double dev = x[r * d + j] - mean[j];
+                scale[j] += dev * dev;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            double sd = Math.sqrt(scale[j] / n);
+            scale[j] = sd > 1e-9 ? sd : 1; // a constant feature gets weight 0 through the penalty
+        }
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < d; j++) {
+                x[r * d + j] = (x[r * d + j] - mean[j]) / scale[j];
+            }
+        }
+        int[] rows = new int[n];
+        for (int r = 0; r < n; r++) {
+            rows[r] = r;
+        }
+        LogisticRegression.Fit f = LogisticRegression.fit(x, d, y, rows, LAMBDA);
+        return new LearnedRanker(mean, scale, f.weights(), f.intercept(), perSource);
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
