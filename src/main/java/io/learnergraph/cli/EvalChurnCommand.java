@@ -25,16 +25,37 @@ import java.util.stream.IntStream;
  * churn model at TIME exactly as {@code POST /api/churn/train} does, and reports out-of-fold AUC
  * with and without the graph features, a recency-only baseline, what each graph feature adds
  * and takes away, the calibration table and the largest weights.
+ *
+ * <p>{@code eval churn --presets all --users N --seeds 1,2}: on generated platforms built
+ * differently, judged forward against the planted departures rather than the proxy label: the
+ * model trained as the product trains it (on the 30-day "quiet" label and on a 90-day "gone"
+ * label), with and without its graph features, beside the six-feature outside-style baseline
+ * trained on the same labels, all applied at T and scored on who really left in the 30 days after.
  */
 @Command(name = "churn", mixinStandardHelpOptions = true,
-        description = "Cross-validate the churn model at a time, with and without graph features.")
+        description = "Cross-validate the churn model at a time, with and without graph features; or judge it "
+                + "against planted departures on every generated preset (--presets).")
 public class EvalChurnCommand implements java.util.concurrent.Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "an import directory (graph-import/README.md)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "an import directory "
+            + "(graph-import/README.md); omit with --presets")
     Path dir;
 
-    @Option(names = "--as-of", required = true, description = "ISO-8601 time: features at as-of minus the horizon, labels up to it")
+    @Option(names = "--as-of", description = "ISO-8601 time: features at as-of minus the horizon, labels up to it "
+            + "(with --presets: 13 weeks before each platform's end)")
     String asOf;
+
+    @Option(names = "--presets", description = "generate and judge these demo presets instead of DIR: all, or a "
+            + "comma-separated list of demo, prerequisites, social, popular, mixed")
+    String presets;
+
+    @Option(names = "--users", defaultValue = "10000", description = "users per generated platform with --presets "
+            + "(default ${DEFAULT-VALUE})")
+    int users;
+
+    @Option(names = "--seeds", split = ",", defaultValue = "1", description = "generator seeds with --presets "
+            + "(default ${DEFAULT-VALUE})")
+    List<Long> seeds;
 
     @Option(names = "--horizon-days", description = "churn horizon (default: learnergraph.churn.horizon-days)")
     Integer horizonDays;
@@ -44,6 +65,24 @@ public class EvalChurnCommand implements java.util.concurrent.Callable<Integer> 
 
     @Override
     public Integer call() throws IOException {
+        if (presets != null) {
+            if (dir != null) {
+                throw new io.learnergraph.LearnerGraphException.InvalidInput("DIR",
+                        "give an import directory or --presets, not both");
+            }
+            java.util.Map<String, java.util.Map<String, double[]>> values = new PresetReport(users, seeds,
+                    "AUC against planted departures in the 30 days after T").run(PresetReport.names(presets), dataDir,
+                    (data, generated, work) -> EvalDatabase.run(data, work, context -> PlantedChurn.judge(
+                            context.getBean(AnalyticsService.class).snapshot(), data, generated,
+                            context.getBean(ChurnService.class),
+                            context.getBean(LearnerGraphSettings.class).tiers())));
+            PlantedChurn.printGoals(values);
+            return 0;
+        }
+        if (dir == null || asOf == null) {
+            throw new io.learnergraph.LearnerGraphException.InvalidInput(dir == null ? "DIR" : "--as-of",
+                    "give an import directory and --as-of, or --presets");
+        }
         boolean temporary = dataDir == null;
         Path work = EvalDatabase.workDir(dataDir);
         try {

@@ -85,12 +85,14 @@ public final class DemoPlatformGenerator {
      * @param contagion         weight of followees who left in the weekly hazard of leaving
      * @param breakChance       weekly chance an active user takes a break of 5 to 12 weeks and comes
      *                          back: quiet, but not gone (what separates "quiet for 30 days" from leaving)
+     * @param fadeWeeks         a user who decides to leave fades out over 1 to this many weeks first,
+     *                          half as active each week (0: leaves at once, as in the demo)
      */
     public record Mechanisms(double prerequisiteShare, double contactShare, double popularShare, double branchFocus,
                              double skipAhead, boolean tiersEnforced, double decay, double contagion,
-                             double breakChance) {
+                             double breakChance, int fadeWeeks) {
 
-        public static final Mechanisms DEMO = new Mechanisms(1, 0, 0, 0, 0.03, true, 1, 1, 0);
+        public static final Mechanisms DEMO = new Mechanisms(1, 0, 0, 0, 0.03, true, 1, 1, 0, 0);
 
         /** The named presets, in report order: platforms built differently from the demo. */
         public static final Map<String, Mechanisms> PRESETS = presets();
@@ -113,19 +115,22 @@ public final class DemoPlatformGenerator {
             if (!(decay >= 0 && decay <= 10) || !(contagion >= 0 && contagion <= 10)) {
                 throw new IllegalArgumentException("decay and contagion must be in [0, 10]");
             }
+            if (fadeWeeks < 0 || fadeWeeks > 12) {
+                throw new IllegalArgumentException("fadeWeeks must be in 0..12, was " + fadeWeeks);
+            }
         }
 
         private static Map<String, Mechanisms> presets() {
             Map<String, Mechanisms> m = new LinkedHashMap<>();
             m.put("demo", DEMO);
             // learners climb their own branch of the prerequisite tree; contacts matter some
-            m.put("prerequisites", new Mechanisms(0.65, 0.2, 0.15, 0.7, 0.03, true, 1, 1, 0.01));
+            m.put("prerequisites", new Mechanisms(0.65, 0.2, 0.15, 0.7, 0.03, true, 1, 1, 0.01, 4));
             // learners take what their contacts just took; loose prerequisites, no gating; churn spreads
-            m.put("social", new Mechanisms(0.25, 0.55, 0.2, 0.3, 0.3, false, 0.3, 1.8, 0.01));
+            m.put("social", new Mechanisms(0.25, 0.55, 0.2, 0.3, 0.3, false, 0.3, 1.8, 0.01, 2));
             // a best-seller shop: popularity drives enrolment, loose prerequisites, churn by decay alone
-            m.put("popular", new Mechanisms(0.15, 0.1, 0.75, 0, 0.5, false, 2, 0, 0.02));
+            m.put("popular", new Mechanisms(0.15, 0.1, 0.75, 0, 0.5, false, 2, 0, 0.02, 6));
             // half prerequisites along a branch, a third contacts; users take breaks and come back
-            m.put("mixed", new Mechanisms(0.5, 0.35, 0.15, 0.6, 0.1, true, 0.7, 2, 0.03));
+            m.put("mixed", new Mechanisms(0.5, 0.35, 0.15, 0.6, 0.1, true, 0.7, 2, 0.03, 3));
             return Collections.unmodifiableMap(m);
         }
 
@@ -533,6 +538,11 @@ public final class DemoPlatformGenerator {
         // reverse follow lists let a departure be felt by followers
         int[] departedFollowees = new int[n];
         long[] breakUntil = m.breakChance() > 0 ? new long[n] : null;
+        int[] fadeLeft = m.fadeWeeks() > 0 ? new int[n] : null;
+        double[] fade = m.fadeWeeks() > 0 ? new double[n] : null;
+        if (fade != null) {
+            Arrays.fill(fade, 1);
+        }
         if (m.contactShare() > 0) {
             recentCourse = new int[n * RECENT_PER_USER];
             recentAt = new long[n * RECENT_PER_USER];
@@ -590,7 +600,20 @@ public final class DemoPlatformGenerator {
                     double hazard = 0.002 + m.decay() * 0.05 * Math.max(0, 0.6 - motivation[u])
                             + m.contagion() * 0.08 * leftShare
                             + (enrolledAny[u] || weekStart - joinedAt[u] < 4 * WEEK ? 0 : 0.004);
-                    if (rnd.nextDouble() < Math.min(0.6, hazard)) {
+                    boolean leaves;
+                    if (fadeLeft != null && fadeLeft[u] > 0) {
+                        // fading out: half as active each week, then gone
+                        leaves = --fadeLeft[u] == 0;
+                        fade[u] *= 0.5;
+                    } else {
+                        leaves = rnd.nextDouble() < Math.min(0.6, hazard);
+                        if (leaves && fadeLeft != null) {
+                            fadeLeft[u] = 1 + mech.nextInt(m.fadeWeeks());
+                            fade[u] = 0.5;
+                            leaves = false;
+                        }
+                    }
+                    if (leaves) {
                         churnedAt[u] = from + (long) (rnd.nextDouble() * WEEK / 2);
                         churned++;
                         if (tier[u] > 0 && rnd.nextDouble() < 0.5) {
@@ -600,7 +623,8 @@ public final class DemoPlatformGenerator {
                         }
                         continue;
                     }
-                    int sessions = poisson(activity[u] * motivation[u] * 1.6);
+                    double engaged = fade == null ? motivation[u] : motivation[u] * fade[u];
+                    int sessions = poisson(activity[u] * engaged * 1.6);
                     for (int s = 0; s < sessions; s++) {
                         long at = from + (long) (rnd.nextDouble() * (weekStart + WEEK - from));
                         if (topicDone[u] == null) {
@@ -611,7 +635,7 @@ public final class DemoPlatformGenerator {
                                 learn, mem);
                         enrolledAny[u] |= inProgress[u] >= 0 || enrolled[u].cardinality() > 0;
                     }
-                    int interactions = poisson(sociability[u] * motivation[u] * 0.9);
+                    int interactions = poisson(sociability[u] * engaged * 0.9);
                     for (int i = 0; i < interactions && follows > 0; i++) {
                         int v = following[u][rnd.nextInt(follows)];
                         if (churnedAt[v] >= 0 && rnd.nextDouble() < 0.8) {

@@ -120,7 +120,7 @@ class DemoPlatformGeneratorTest {
                 () -> DemoPlatformGenerator.Mechanisms.preset("shop"));
         assertTrue(e.getMessage().contains("unknown preset 'shop'") && e.getMessage().contains("mixed"), e.getMessage());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new DemoPlatformGenerator.Mechanisms(0, 0, 0, 0, 0, true, 1, 1, 0));
+                () -> new DemoPlatformGenerator.Mechanisms(0, 0, 0, 0, 0, true, 1, 1, 0, 0));
     }
 
     private static double contactShare(Path dir) throws IOException {
