@@ -198,6 +198,10 @@ public class EvalRecommendationsCommand implements java.util.concurrent.Callable
                     asServed.withIncludeGated(false)));
             systems.put("configured blend, tier-gated", OfflineEvaluation.recommender(r, p.withIncludeGated(false)));
             systems.put("configured blend, no MMR", OfflineEvaluation.recommender(r, p.withDiversity(0)));
+            if (learned != null) {
+                systems.put("learned ranking, no MMR", OfflineEvaluation.recommender(r,
+                        p.withRanker(learned).withDiversity(0)));
+            }
         }
         systems.put(SOURCE + "knowledge", OfflineEvaluation.recommender(r,
                 p.withStrategy(RecommendationParameters.Strategy.KNOWLEDGE)));

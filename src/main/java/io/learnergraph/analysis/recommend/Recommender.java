@@ -96,7 +96,20 @@ public final class Recommender {
         int poolSize = Math.max(p.limit() * 4, p.limit() + 20);
         int[] pool = topCandidates(blend.total, blend.courses, c -> p.includeGated()
                 || index.courseTierRank(c) <= userTier, poolSize);
-        int[] order = p.diversity() > 0 ? mmr(pool, blend.total, p.limit(), p.diversity()) : Arrays.copyOf(pool,
+        double[] relevance = new double[pool.length];
+        for (int i = 0; i < pool.length; i++) {
+            relevance[i] = blend.total[pool[i]];
+        }
+        if (ranker != null && pool.length > 0) {
+            // MMR trades relevance against topic similarity, both on a 0..1 scale; a probability
+            // falls off exponentially in the model's log-odds, so MMR weighs the log-odds instead,
+            // from the pool's weakest (0) to its best (1), as it weighs a weighted sum
+            double low = logit(relevance[pool.length - 1]);
+            for (int i = 0; i < pool.length; i++) {
+                relevance[i] = logit(relevance[i]) - low + 1e-9;
+            }
+        }
+        int[] order = p.diversity() > 0 ? mmr(pool, relevance, p.limit(), p.diversity()) : Arrays.copyOf(pool,
                 Math.min(pool.length, p.limit()));
 
         List<Recommendation> items = new ArrayList<>(order.length);
@@ -302,6 +315,10 @@ public final class Recommender {
         return out;
     }
 
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
+    }
+
     /**
      * Maximal marginal relevance: repeatedly picks the candidate maximising
      * (1 − λ)·relevance − λ·(max topic cosine to the picked ones), relevance scaled to the best.
@@ -311,7 +328,7 @@ public final class Recommender {
         if (pool.length == 0) {
             return pool;
         }
-        double best = relevance[pool[0]];
+        double best = relevance[0];
         double[] maxSim = new double[pool.length];
         boolean[] used = new boolean[pool.length];
         int[] out = new int[m];
@@ -322,7 +339,7 @@ public final class Recommender {
                 if (used[i]) {
                     continue;
                 }
-                double v = (1 - lambda) * relevance[pool[i]] / best - lambda * maxSim[i];
+                double v = (1 - lambda) * relevance[i] / best - lambda * maxSim[i];
                 if (v > pickValue) {
                     pickValue = v;
                     pick = i;
