@@ -176,6 +176,11 @@ public class EvalRecommendationsCommand implements java.util.concurrent.Callable
                     model.holdoutDays(), model.truthUsers(), model.status(), model.ranking(), model.fitted(), model.k(),
                     model.validation().containsKey("learned") ? model.validation().get("learned").recall() : Double.NaN,
                     model.validation().get("fitted").recall(), model.validation().get("configured").recall());
+            if (model.ranker() != null) {
+                System.out.println("learned ranking, weight per feature (log-odds per standard deviation): "
+                        + model.ranker().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %+.2f", e.getKey(),
+                        e.getValue())).collect(java.util.stream.Collectors.joining(", ")) + "\n");
+            }
         } else {
             System.out.printf(Locale.ROOT, "nothing fitted on the history before the cutoff: %s (%s)%n%n",
                     model.status(), model.note());
