@@ -48,12 +48,20 @@ final class PlantedChurn {
                                      ChurnService churn, List<String> tiers) {
         int t = (int) (generated.end().minusWeeks(WEEKS_BEFORE_END).atStartOfDay(ZoneOffset.UTC).toEpochSecond() / 60);
         Map<String, Integer> leftAt = planted(data.resolve("planted_truth.csv"));
-        ChurnFeatures.Matrix now = ChurnFeatures.extract(s, t, QUIET, tiers);
+        // the question is who will leave: users active in the last 30 days who had already left
+        // by T are not part of it (counting them as staying would punish every model for
+        // ranking the longest-silent first)
+        ChurnFeatures.Matrix all = ChurnFeatures.extract(s, t, QUIET, tiers);
+        int[] keep = java.util.stream.IntStream.range(0, all.rows()).filter(i -> {
+            Integer m = leftAt.get(s.users().ids()[all.users()[i]]);
+            return m == null || m > t;
+        }).toArray();
+        ChurnFeatures.Matrix now = rows(all, keep);
         boolean[] left = new boolean[now.rows()];
         int leavers = 0;
         for (int i = 0; i < left.length; i++) {
             Integer m = leftAt.get(s.users().ids()[now.users()[i]]);
-            left[i] = m != null && m > t && m <= t + TRUTH_DAYS * 1440;
+            left[i] = m != null && m <= t + TRUTH_DAYS * 1440;
             leavers += left[i] ? 1 : 0;
         }
         ChurnTrainer.Parameters p = ChurnService.trainerParameters(churn.settings());
@@ -91,14 +99,26 @@ final class PlantedChurn {
             quietCount += quiet[i] ? 1 : 0;
             both += quiet[i] && left[i] ? 1 : 0;
         }
-        System.out.printf(Locale.ROOT, "T %s: %,d users active; %,d left in the next %d days (planted); %,d were quiet "
-                        + "for them (the proxy label), %,d of both%n", ChurnFeatures.describe(t), now.rows(), leavers,
-                TRUTH_DAYS, quietCount, both);
+        System.out.printf(Locale.ROOT, "T %s: %,d users active (%,d more had already left by T: not scored); %,d left "
+                        + "in the next %d days (planted); %,d were quiet for them (the proxy label), %,d of both%n",
+                ChurnFeatures.describe(t), now.rows(), all.rows() - now.rows(), leavers, TRUTH_DAYS, quietCount, both);
         out.put("proxy label 'quiet 30 days': share of its churners who really left", quietCount == 0 ? Double.NaN
                 : (double) both / quietCount);
         out.put("proxy label 'quiet 30 days': share of real leavers it marks", leavers == 0 ? Double.NaN
                 : (double) both / leavers);
         return out;
+    }
+
+    /** The given rows of a feature matrix. */
+    private static ChurnFeatures.Matrix rows(ChurnFeatures.Matrix m, int[] keep) {
+        int d = m.columns();
+        int[] users = new int[keep.length];
+        double[] x = new double[keep.length * d];
+        for (int i = 0; i < keep.length; i++) {
+            users[i] = m.users()[keep[i]];
+            System.arraycopy(m.x(), keep[i] * d, x, i * d, d);
+        }
+        return new ChurnFeatures.Matrix(m.cutoff(), users, m.features(), x);
     }
 
     static String label(ChurnDefinition def) {

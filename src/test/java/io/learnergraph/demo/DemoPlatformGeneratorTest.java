@@ -40,6 +40,33 @@ class DemoPlatformGeneratorTest {
         assertNotEquals(Files.readString(a.resolve("learning.csv")), Files.readString(c.resolve("learning.csv")));
     }
 
+    /**
+     * The demo preset is the generator as it was before mechanisms and presets existed (commit
+     * cde854b): the same 3,000-user, seed-42 platform, file for file (SHA-256 of that commit's
+     * output), so every figure measured on the demo still describes it. HotSpot's Math.exp/log are
+     * the same on every x86-64 machine; another architecture could differ in a last bit.
+     */
+    @Test
+    void theDemoPresetWritesWhatTheGeneratorWroteBeforePresets() throws Exception {
+        Path dir = generate(3000, 42, "demo");
+        Map<String, String> expected = Map.of(
+                "course_topics.csv", "f796b181517931edd3a0fb5fd0e11ce7a5a7b585c27cabbf8919164702880eb9",
+                "courses.csv", "f735f2c8e820f7bf4ed8a7832a0a3703040ea6c34076471bffd18d939bd21638",
+                "follows.csv", "2e195ef300ac003eb1209546d0d1b823f6594ea1e0b0828cf5b18c360c011808",
+                "learning.csv", "dc65a31caab260b6bc1c6a73da60ca4873d54a9d84f3084e1b682c959543e59b",
+                "memberships.csv", "39900e9a822b17ca370cce57cde8220924125d6f576dbd7cd1bf00849fbed437",
+                "planted_truth.csv", "1db53fbec27a6a54278a475781f57c61b1b0fb39301ba2bdb61df9e74da088c2",
+                "social.csv", "77d1303f9830752b9e26f718c8382453b9319da7867c2ce0e82f60f289a7891e",
+                "topic_prerequisites.csv", "ddd584ac77ce2c18dac390d22125eaf260ff6ad718f3d242c544cb457b65a0c4",
+                "topics.csv", "d45dc8c3619712d88ea7eceab2f274e17381aea320ae9b75575bec509afb4b4c",
+                "users.csv", "ffb71ab303fc6b44855b2d31ef3a65de8fa9a807eb7b0d8c7ba0c966a97b091a");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(
+                    dir.resolve(e.getKey())));
+            assertEquals(e.getValue(), java.util.HexFormat.of().formatHex(digest), e.getKey());
+        }
+    }
+
     @Test
     void followsMostlyStayInsidePlantedCommunitiesAndCreatorsAreFollowedHeavily() throws IOException {
         Path dir = generate(2000, 3);

@@ -46,8 +46,11 @@ public final class BlendFit {
      * @param k                   the list length judged (Recall@K, NDCG@K)
      * @param steps               grid resolution of the simplex: weights are multiples of 1/steps
      * @param candidatesPerSource each source's own top list kept per user
+     * @param includeGated        whether served lists include courses above the user's tier: when
+     *                            not, such candidates are left out of every list scored, but kept
+     *                            as rows the learned ranking learns from (its tier-gap feature)
      */
-    public record Parameters(int k, int steps, int candidatesPerSource) {
+    public record Parameters(int k, int steps, int candidatesPerSource, boolean includeGated) {
         public static final int DEFAULT_K = 10;
         public static final int DEFAULT_STEPS = 10;
         public static final int DEFAULT_CANDIDATES = 100;
@@ -58,6 +61,10 @@ public final class BlendFit {
                 throw new IllegalArgumentException("need 1 <= k <= candidatesPerSource <= "
                         + RecommendationParameters.MAX_LIMIT + " and 1 <= steps <= 100");
             }
+        }
+
+        public Parameters(int k, int steps, int candidatesPerSource) {
+            this(k, steps, candidatesPerSource, false);
         }
 
         public static Parameters defaults() {
@@ -138,13 +145,14 @@ public final class BlendFit {
         Collections.shuffle(users, new java.util.Random(seed));
         List<Integer> sample = users.subList(0, Math.min(maxUsers, users.size()));
         Recommender r = new Recommender(history);
-        List<Example> examples = sample.parallelStream().map(u -> example(r, u, truth.get(u), base, p)).toList();
+        Parameters q = new Parameters(p.k(), p.steps(), p.candidatesPerSource(), base.includeGated());
+        List<Example> examples = sample.parallelStream().map(u -> example(r, u, truth.get(u), base, q)).toList();
         List<Example> fit = new ArrayList<>();
         List<Example> validation = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
             (i % 2 == 0 ? fit : validation).add(examples.get(i));
         }
-        return new Fitted(cutoff, end, truth.size(), fit(fit, validation, base.weights(), p));
+        return new Fitted(cutoff, end, truth.size(), fit(fit, validation, base.weights(), q));
     }
 
     /**
@@ -176,7 +184,9 @@ public final class BlendFit {
      * the blend and is applied when serving).
      */
     public static Example example(Recommender r, int user, int[] truth, RecommendationParameters base, Parameters p) {
-        RecommendationParameters blend = base.withStrategy(Strategy.BLEND).withDiversity(0).withExplain(false);
+        // gated courses too: what users above their tier did not take is what teaches the tier gap
+        RecommendationParameters blend = base.withStrategy(Strategy.BLEND).withDiversity(0).withExplain(false)
+                .withIncludeGated(true);
         Recommender.Candidates c = r.candidates(user, blend, p.candidatesPerSource());
         return new Example(user, truth, c.courses(), c.features());
     }
@@ -185,27 +195,27 @@ public final class BlendFit {
     public static Result fit(List<Example> fit, List<Example> validation, SourceWeights fixed, Parameters p) {
         // the configured weights first: a grid point must do strictly better to replace them
         SourceWeights best = fixed;
-        Score bestScore = score(fit, fixed, p.k());
+        Score bestScore = score(fit, fixed, p);
         for (SourceWeights w : grid(p.steps())) {
-            Score s = score(fit, w, p.k());
+            Score s = score(fit, w, p);
             if (s.recall() > bestScore.recall() + 1e-12
                     || (Math.abs(s.recall() - bestScore.recall()) <= 1e-12 && s.ndcg() > bestScore.ndcg() + 1e-12)) {
                 best = w;
                 bestScore = s;
             }
         }
-        Score fitted = score(validation, best, p.k());
-        Score fixedScore = score(validation, fixed, p.k());
+        Score fitted = score(validation, best, p);
+        Score fixedScore = score(validation, fixed, p);
         Map<String, Score> bySource = new LinkedHashMap<>();
-        bySource.put("knowledge", score(validation, new SourceWeights(1, 0, 0, 0), p.k()));
-        bySource.put("collaborative", score(validation, new SourceWeights(0, 1, 0, 0), p.k()));
-        bySource.put("social", score(validation, new SourceWeights(0, 0, 1, 0), p.k()));
-        bySource.put("popular", score(validation, new SourceWeights(0, 0, 0, 1), p.k()));
+        bySource.put("knowledge", score(validation, new SourceWeights(1, 0, 0, 0), p));
+        bySource.put("collaborative", score(validation, new SourceWeights(0, 1, 0, 0), p));
+        bySource.put("social", score(validation, new SourceWeights(0, 0, 1, 0), p));
+        bySource.put("popular", score(validation, new SourceWeights(0, 0, 0, 1), p));
         // used when it does at least as well on users it was not fitted on, and is not the configured blend
         boolean chosen = !validation.isEmpty() && !best.equals(fixed) && fitted.recall() >= fixedScore.recall();
         // the learned ranking must beat what would serve otherwise, strictly, on users it was not fitted on
         LearnedRanker ranker = LearnedRanker.fit(fit, p.candidatesPerSource());
-        Score ranked = ranker == null ? new Score(0, 0) : score(validation, ranker, p.k());
+        Score ranked = ranker == null ? new Score(0, 0) : score(validation, ranker, p);
         double toBeat = Math.max(fixedScore.recall(), chosen ? fitted.recall() : fixedScore.recall());
         boolean rankerChosen = ranker != null && !validation.isEmpty() && ranked.recall() > toBeat + 1e-12;
         return new Result(best, fitted, fixedScore, bySource, fit.size(), validation.size(), chosen, ranker, ranked,
@@ -228,22 +238,25 @@ public final class BlendFit {
     }
 
     /** Mean Recall@K and NDCG@K over the examples when their candidates are ranked by {@code w}. */
-    public static Score score(List<Example> examples, SourceWeights w, int k) {
+    public static Score score(List<Example> examples, SourceWeights w, Parameters p) {
         double[] weights = {w.knowledge(), w.collaborative(), w.social(), w.popular()};
         return score(examples, (e, i) -> weights[0] * e.feature(i, 0) + weights[1] * e.feature(i, 1)
-                + weights[2] * e.feature(i, 2) + weights[3] * e.feature(i, 3), k);
+                + weights[2] * e.feature(i, 2) + weights[3] * e.feature(i, 3), p);
     }
 
     /** Mean Recall@K and NDCG@K when the candidates are ranked by a learned ranking. */
-    public static Score score(List<Example> examples, LearnedRanker ranker, int k) {
-        return score(examples, (e, i) -> ranker.score(e.features(), i * CandidateFeatures.COUNT), k);
+    public static Score score(List<Example> examples, LearnedRanker ranker, Parameters p) {
+        return score(examples, (e, i) -> ranker.score(e.features(), i * CandidateFeatures.COUNT), p);
     }
+
+    private static final int TIER_GAP = CandidateFeatures.NAMES.indexOf("tier-gap");
 
     private interface CandidateScore {
         double of(Example e, int candidate);
     }
 
-    private static Score score(List<Example> examples, CandidateScore scoring, int k) {
+    private static Score score(List<Example> examples, CandidateScore scoring, Parameters p) {
+        int k = p.k();
         if (examples.isEmpty()) {
             return new Score(0, 0);
         }
@@ -252,7 +265,8 @@ public final class BlendFit {
         for (Example e : examples) {
             double[] total = new double[e.candidates().length];
             for (int i = 0; i < total.length; i++) {
-                total[i] = scoring.of(e, i);
+                // a course the list would not show scores 0, which top() leaves out
+                total[i] = p.includeGated() || e.feature(i, TIER_GAP) == 0 ? scoring.of(e, i) : 0;
             }
             double[] r = OfflineEvaluation.score(top(e.candidates(), total, k), e.truth(), k);
             recall += r[0];

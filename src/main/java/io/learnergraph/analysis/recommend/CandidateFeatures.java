@@ -4,9 +4,7 @@ import io.learnergraph.analysis.graph.CsrGraph;
 import io.learnergraph.analysis.graph.GraphSnapshot;
 import io.learnergraph.analysis.growth.Time;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a learned ranking knows about a (user, course) candidate besides the four sources' scores:
@@ -26,10 +24,13 @@ import java.util.Map;
  *   <li>{@code tier-gap}: tiers between the user's and the course's (0 when it is open to them).</li>
  * </ul>
  * Counts enter as log(1 + x). "Now" is the snapshot's reference minute, so on a history snapshot
- * every feature is as of its cutoff. Cost per user: O(Σ learning degree of the user and their
- * contacts); per candidate O(its topics and prerequisites).
+ * every feature is as of its cutoff; "took it" is any enrolment, progress, completion, purchase or
+ * rating, dated by the latest of them. Cost per user: O(Σ learning degree of the user and their
+ * contacts); per candidate O(its topics and prerequisites). Each thread reuses one instance per
+ * index (dense arrays cleaned where a user wrote), so a request allocates nothing
+ * catalogue-sized; {@link #close()} hands it back.
  */
-public final class CandidateFeatures {
+public final class CandidateFeatures implements AutoCloseable {
 
     public static final List<String> NAMES = List.of("knowledge", "collaborative", "social", "popular", "readiness",
             "branch", "topic-affinity", "contacts-30d", "contacts", "popularity", "trending-30d", "tier-gap");
@@ -63,16 +64,25 @@ public final class CandidateFeatures {
         }
     }
 
-    private final RecommenderIndex index;
-    private final int user;
-    private final double[] affinity;
-    private final Map<Integer, int[]> contacts;
+    private static final ThreadLocal<CandidateFeatures> REUSED = new ThreadLocal<>();
 
-    private CandidateFeatures(RecommenderIndex index, int user, double[] affinity, Map<Integer, int[]> contacts) {
+    private RecommenderIndex index;
+    private final double[] affinity;
+    private final Touched topics;
+    private final int[] contactsRecent;
+    private final int[] contactsAll;
+    private final Touched courses;
+    private int user = -1;
+
+    private CandidateFeatures(RecommenderIndex index) {
         this.index = index;
-        this.user = user;
-        this.affinity = affinity;
-        this.contacts = contacts;
+        int nt = index.snapshot().topics().count();
+        int nc = index.snapshot().courses().count();
+        affinity = new double[nt];
+        topics = new Touched(nt);
+        contactsRecent = new int[nc];
+        contactsAll = new int[nc];
+        courses = new Touched(nc);
     }
 
     private static int since(GraphSnapshot s) {
@@ -80,13 +90,44 @@ public final class CandidateFeatures {
         return now == GraphSnapshot.NO_TIME ? Integer.MIN_VALUE : (int) Math.max(Integer.MIN_VALUE + 1, now - WINDOW);
     }
 
-    /** The user's side of the features, as of the index's snapshot. */
+    /**
+     * The user's side of the features, as of the index's snapshot: this thread's instance for the
+     * index, to {@link #close()} when done (try-with-resources).
+     */
     public static CandidateFeatures of(RecommenderIndex index, int user) {
+        CandidateFeatures f = REUSED.get();
+        if (f == null || f.user >= 0 || f.affinity.length != index.snapshot().topics().count()
+                || f.contactsAll.length != index.snapshot().courses().count()) { // other sizes, or still in use
+            f = new CandidateFeatures(index);
+            REUSED.set(f);
+        }
+        f.index = index;
+        f.user = user;
+        f.load();
+        return f;
+    }
+
+    /** Cleans what this user wrote and detaches the instance from the thread's snapshot. */
+    @Override
+    public void close() {
+        for (int i = 0; i < topics.size(); i++) {
+            affinity[topics.get(i)] = 0;
+        }
+        topics.clear();
+        for (int i = 0; i < courses.size(); i++) {
+            contactsRecent[courses.get(i)] = 0;
+            contactsAll[courses.get(i)] = 0;
+        }
+        courses.clear();
+        user = -1;
+        index = null; // an idle thread must not keep a replaced snapshot alive
+    }
+
+    private void load() {
         GraphSnapshot s = index.snapshot();
         long now = s.referenceMinute();
         CsrGraph learning = s.learning();
         CsrGraph coverage = s.coverage();
-        double[] affinity = new double[s.topics().count()];
         for (int a = learning.start(user); a < learning.end(user); a++) {
             if (!index.isTaken(learning.labels(a))) {
                 continue;
@@ -95,36 +136,43 @@ public final class CandidateFeatures {
             double w = recency(now, learning.latest(a));
             for (int b = coverage.start(c); b < coverage.end(c); b++) {
                 affinity[coverage.target(b)] += w * index.coverageShare(c, coverage.weight(b));
+                topics.add(coverage.target(b));
             }
         }
-        // contacts: out-arcs of the social graph, strongest first when there are more than the cap
+        // contacts: out-arcs of the social graph, the strongest when there are more than the cap
         CsrGraph social = s.social();
         int[] arcs = new int[social.degree(user)];
         for (int i = 0; i < arcs.length; i++) {
             arcs[i] = social.start(user) + i;
         }
         if (arcs.length > MAX_CONTACTS) {
-            arcs = java.util.stream.IntStream.of(arcs).boxed()
-                    .sorted((x, y) -> Float.compare(social.weight(y), social.weight(x)))
-                    .limit(MAX_CONTACTS).mapToInt(Integer::intValue).toArray();
+            // (weight, arc) packed in longs: non-negative float bits order like the weights
+            long[] keys = new long[arcs.length];
+            for (int i = 0; i < arcs.length; i++) {
+                keys[i] = ((long) Float.floatToIntBits(social.weight(arcs[i])) << 32) | arcs[i];
+            }
+            java.util.Arrays.sort(keys);
+            arcs = new int[MAX_CONTACTS];
+            for (int i = 0; i < MAX_CONTACTS; i++) {
+                arcs[i] = (int) keys[keys.length - 1 - i];
+            }
         }
         int since = since(s);
-        Map<Integer, int[]> contacts = new HashMap<>();
         for (int arc : arcs) {
             int v = social.target(arc);
             for (int a = learning.start(v); a < learning.end(v); a++) {
                 if (!index.isTaken(learning.labels(a))) {
                     continue;
                 }
-                int[] n = contacts.computeIfAbsent(learning.target(a), x -> new int[2]);
-                n[1]++;
+                int c = learning.target(a);
+                courses.add(c);
+                contactsAll[c]++;
                 int m = learning.latest(a);
                 if (m != CsrGraph.NO_MINUTE && m > since) {
-                    n[0]++;
+                    contactsRecent[c]++;
                 }
             }
         }
-        return new CandidateFeatures(index, user, affinity, contacts);
     }
 
     private static double recency(long now, int minute) {
@@ -159,9 +207,8 @@ public final class CandidateFeatures {
             own = Math.max(own, affinity[coverage.target(b)]);
         }
         out[offset + 6] = Math.log1p(own);
-        int[] n = contacts.get(course);
-        out[offset + 7] = n == null ? 0 : Math.log1p(n[0]);
-        out[offset + 8] = n == null ? 0 : Math.log1p(n[1]);
+        out[offset + 7] = Math.log1p(contactsRecent[course]);
+        out[offset + 8] = Math.log1p(contactsAll[course]);
         Courses courses = index.candidateCourses();
         out[offset + 9] = courses.popularity()[course];
         out[offset + 10] = courses.trending()[course];

@@ -31,13 +31,21 @@ public record LearnedRanker(double[] mean, double[] scale, double[] weights, dou
         }
     }
 
+    /** Log-odds are kept within ±30, so a probability is never exactly 0 or 1 (its logit stays finite). */
+    static final double MAX_LOG_ODDS = 30;
+
     /** The probability the user takes the candidate whose features start at {@code x[offset]}. */
     public double score(double[] x, int offset) {
+        return LogisticRegression.sigmoid(logOdds(x, offset));
+    }
+
+    /** The model's log-odds for the candidate, within ±{@value #MAX_LOG_ODDS}. */
+    public double logOdds(double[] x, int offset) {
         double eta = intercept;
         for (int j = 0; j < weights.length; j++) {
             eta += weights[j] * (x[offset + j] - mean[j]) / scale[j];
         }
-        return LogisticRegression.sigmoid(eta);
+        return Math.max(-MAX_LOG_ODDS, Math.min(MAX_LOG_ODDS, eta));
     }
 
     /** The weights by feature name (log-odds per standard deviation), for the model's answer. */

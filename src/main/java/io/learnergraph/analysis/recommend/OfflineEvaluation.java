@@ -163,13 +163,14 @@ public final class OfflineEvaluation {
         int contacts = CandidateFeatures.NAMES.indexOf("contacts-30d");
         int popularity = CandidateFeatures.NAMES.indexOf("popularity");
         return u -> {
-            CandidateFeatures f = CandidateFeatures.of(index, u);
             double[] score = new double[nc];
             double[] x = new double[CandidateFeatures.COUNT];
-            for (int c = 0; c < nc; c++) {
-                if (!index.took(u, c)) {
-                    f.fill(c, 0, 0, 0, 0, x, 0);
-                    score[c] = x[branch] + x[contacts] + 1e-3 * x[popularity];
+            try (CandidateFeatures f = CandidateFeatures.of(index, u)) {
+                for (int c = 0; c < nc; c++) {
+                    if (!index.took(u, c)) {
+                        f.fill(c, 0, 0, 0, 0, x, 0);
+                        score[c] = x[branch] + x[contacts] + 1e-3 * x[popularity];
+                    }
                 }
             }
             return Recommender.topCandidates(score, c -> !index.took(u, c), k);

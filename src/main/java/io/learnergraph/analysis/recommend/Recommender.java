@@ -72,11 +72,12 @@ public final class Recommender {
         if (ranker != null) {
             // the learned ranking scores each source's strongest candidates, as it was trained on
             int[] union = union(user, p, delta, run, ranker.perSource());
-            CandidateFeatures f = CandidateFeatures.of(index, user);
             double[] x = new double[CandidateFeatures.COUNT];
-            for (int c : union) {
-                features(f, c, run, x, 0);
-                blend.add(c, ranker.score(x, 0));
+            try (CandidateFeatures f = CandidateFeatures.of(index, user)) {
+                for (int c : union) {
+                    features(f, c, run, x, 0);
+                    blend.add(c, ranker.score(x, 0));
+                }
             }
         } else {
             for (int i = 0; i < 4; i++) {
@@ -210,12 +211,12 @@ public final class Recommender {
     }
 
     private static void features(CandidateFeatures f, int c, Sources run, double[] x, int offset) {
-        double[] part = new double[4];
-        for (int i = 0; i < 4; i++) {
-            SourceResult r = run.results()[i];
-            part[i] = r != null && run.max()[i] > 0 ? r.scores()[c] / run.max()[i] : 0;
-        }
-        f.fill(c, part[0], part[1], part[2], part[3], x, offset);
+        f.fill(c, part(run, 0, c), part(run, 1, c), part(run, 2, c), part(run, 3, c), x, offset);
+    }
+
+    private static double part(Sources run, int i, int c) {
+        SourceResult r = run.results()[i];
+        return r != null && run.max()[i] > 0 ? r.scores()[c] / run.max()[i] : 0;
     }
 
     /**
@@ -229,10 +230,11 @@ public final class Recommender {
         try {
             Sources run = sources(user, p, UserDelta.NONE, true);
             int[] union = union(user, p, UserDelta.NONE, run, perSource);
-            CandidateFeatures f = CandidateFeatures.of(index, user);
             double[] x = new double[union.length * CandidateFeatures.COUNT];
-            for (int i = 0; i < union.length; i++) {
-                features(f, union[i], run, x, i * CandidateFeatures.COUNT);
+            try (CandidateFeatures f = CandidateFeatures.of(index, user)) {
+                for (int i = 0; i < union.length; i++) {
+                    features(f, union[i], run, x, i * CandidateFeatures.COUNT);
+                }
             }
             return new Candidates(union, x);
         } finally {
@@ -344,6 +346,9 @@ public final class Recommender {
                     pickValue = v;
                     pick = i;
                 }
+            }
+            if (pick < 0) { // no comparable candidate left (cannot happen with finite relevance)
+                return Arrays.copyOf(out, k);
             }
             used[pick] = true;
             out[k] = pool[pick];

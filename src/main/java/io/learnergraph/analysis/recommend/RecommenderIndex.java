@@ -56,7 +56,7 @@ public final class RecommenderIndex {
     final float[][] neighbourMass;
     final int[][] neighbourVia;
     private final Map<Integer, int[][]> trending = new ConcurrentHashMap<>();
-    private volatile CandidateFeatures.Courses candidateCourses;
+    private final CandidateFeatures.Courses candidateCourses;
 
     private RecommenderIndex(GraphSnapshot s, double alpha, List<String> tiers, int[] community, double[] influence,
                              int influencersPerCommunity, int itemNeighbours) {
@@ -168,6 +168,7 @@ public final class RecommenderIndex {
         this.influence = influence;
         int k = community.length == 0 ? 0 : Arrays.stream(community).max().getAsInt() + 1;
         communityInfluencers = topMembers(community, influence, k, influencersPerCommunity);
+        candidateCourses = CandidateFeatures.Courses.of(this); // one pass over the learners' arcs
     }
 
     /**
@@ -274,14 +275,9 @@ public final class RecommenderIndex {
         return dot / (topicVectorNorm[a] * topicVectorNorm[b]);
     }
 
-    /** Per-course counts of the learned ranking's features, built on first use. */
+    /** Per-course counts of the learned ranking's features. */
     CandidateFeatures.Courses candidateCourses() {
-        CandidateFeatures.Courses c = candidateCourses;
-        if (c == null) {
-            c = CandidateFeatures.Courses.of(this);
-            candidateCourses = c; // racing builders compute the same arrays
-        }
-        return c;
+        return candidateCourses;
     }
 
     boolean isTaken(int labels) {

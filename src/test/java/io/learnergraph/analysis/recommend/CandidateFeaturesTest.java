@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CandidateFeaturesTest {
 
@@ -25,7 +26,9 @@ class CandidateFeaturesTest {
     private static double[] features(RecommenderIndex index, String user, String course) {
         int u = index.snapshot().users().indexOf(user).orElseThrow();
         int c = index.snapshot().courses().indexOf(course).orElseThrow();
-        return CandidateFeatures.of(index, u).of(c);
+        try (CandidateFeatures f = CandidateFeatures.of(index, u)) {
+            return f.of(c);
+        }
     }
 
     @Test
@@ -81,5 +84,32 @@ class CandidateFeaturesTest {
         assertEquals(1 / (1 + Math.exp(1)), r.items().get(2).score(), 1e-9);
         assertEquals("premium", r.items().get(1).requiresUpgrade());
         assertEquals(null, p.withWeights(p.weights()).ranker(), "explicit weights rank by the weighted sum");
+    }
+
+    @Test
+    void aThreadsReusedArraysCarryNothingFromOneUserToTheNext() {
+        RecommenderIndex index = platform();
+        double[] first = features(index, "u1", "cCalc");
+        double[] other = features(index, "u3", "cCalc");
+        assertArrayEquals(first, features(index, "u1", "cCalc"), 0);
+        assertEquals(0, other[7] + other[8], 0, "u1's contacts are not u3's");
+    }
+
+    /** A saturated model (log-odds far beyond ±30) still ranks, diversifies and answers probabilities. */
+    @Test
+    void aSaturatedRankingStillServesWithDiversity() {
+        RecommenderIndex index = platform();
+        double[] weights = new double[CandidateFeatures.COUNT];
+        weights[CandidateFeatures.NAMES.indexOf("contacts-30d")] = 1e6;
+        double[] ones = new double[CandidateFeatures.COUNT];
+        java.util.Arrays.fill(ones, 1);
+        LearnedRanker ranker = new LearnedRanker(new double[CandidateFeatures.COUNT], ones, weights, 0, 100);
+        int u1 = index.snapshot().users().indexOf("u1").orElseThrow();
+        Recommendations r = new Recommender(index).recommend(u1, RecommendationParameters.defaults().withRanker(ranker)
+                .withDiversity(0.3).withIncludeGated(true));
+        assertEquals(3, r.items().size());
+        for (Recommendation item : r.items()) {
+            assertTrue(item.score() > 0 && item.score() < 1, item.toString());
+        }
     }
 }
