@@ -93,7 +93,19 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
                     (System.nanoTime() - t0) / 1e9);
 
             int[] sample = sampleUsers(s, 20_000);
-            inProcess(index, service.defaults(), sample);
+            // the model fitted on this platform's history: its learned ranking is timed whether chosen or not
+            io.learnergraph.service.BlendFitService fits = context.getBean(io.learnergraph.service.BlendFitService.class);
+            io.learnergraph.analysis.recommend.LearnedRanker learned = null;
+            try {
+                t0 = System.nanoTime();
+                var model = fits.fitNow();
+                learned = fits.fittedRanker();
+                System.out.printf(Locale.ROOT, "model fitted on the last %d days of history in %.1f s: %s, ranking by %s%n",
+                        model.holdoutDays(), (System.nanoTime() - t0) / 1e9, model.status(), model.ranking());
+            } catch (io.learnergraph.LearnerGraphException.Conflict e) {
+                System.out.println("no model fitted: " + e.getMessage());
+            }
+            inProcess(index, service.defaults().withWeights(service.defaults().weights()), learned, sample);
             if (wrkSeconds > 0) {
                 overHttp(context, s, sample);
             }
@@ -114,16 +126,23 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
         return out;
     }
 
-    private void inProcess(RecommenderIndex index, RecommendationParameters defaults, int[] sample) {
+    private void inProcess(RecommenderIndex index, RecommendationParameters defaults,
+                           io.learnergraph.analysis.recommend.LearnedRanker learned, int[] sample) {
         Recommender r = new Recommender(index);
         System.out.printf(Locale.ROOT, "%nin process, one thread, %,d requests each after %,d warm-up, limit 10:%n",
                 requests, Math.min(requests, 2000));
         System.out.println("| request | p50 ms | p90 ms | p99 ms | max ms | P3 from neighbour lists |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
-        for (Strategy strategy : new Strategy[]{Strategy.BLEND, Strategy.KNOWLEDGE, Strategy.COLLABORATIVE,
+        for (Strategy strategy : new Strategy[]{Strategy.BLEND, null, Strategy.KNOWLEDGE, Strategy.COLLABORATIVE,
                 Strategy.SOCIAL, Strategy.POPULAR}) {
-            for (boolean explain : strategy == Strategy.BLEND ? new boolean[]{true, false} : new boolean[]{true}) {
-                RecommendationParameters p = defaults.withStrategy(strategy).withExplain(explain);
+            if (strategy == null && learned == null) {
+                continue;
+            }
+            for (boolean explain : strategy == Strategy.BLEND || strategy == null ? new boolean[]{true, false}
+                    : new boolean[]{true}) {
+                // null: the blend ranked by the learned model instead of the weights
+                RecommendationParameters p = strategy == null ? defaults.withRanker(learned).withExplain(explain)
+                        : defaults.withStrategy(strategy).withExplain(explain);
                 for (int i = 0; i < Math.min(requests, 2000); i++) {
                     r.recommend(sample[(i * 7919) % sample.length], p);
                 }
@@ -136,7 +155,8 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
                     approximate += rec.collaborative().equals("exact") || rec.collaborative().equals("none") ? 0 : 1;
                 }
                 Arrays.sort(ns);
-                System.out.printf(Locale.ROOT, "| %s%s | %.2f | %.2f | %.2f | %.2f | %.1f%% |%n", strategy.key(),
+                System.out.printf(Locale.ROOT, "| %s%s | %.2f | %.2f | %.2f | %.2f | %.1f%% |%n",
+                        strategy == null ? "blend, learned ranking" : strategy.key(),
                         explain ? ", explained" : "", ms(ns, 0.5), ms(ns, 0.9), ms(ns, 0.99), ns[ns.length - 1] / 1e6,
                         100.0 * approximate / requests);
             }
