@@ -40,6 +40,7 @@ final class PlantedChurn {
     static final String PRODUCT_NO_GRAPH = "product without graph features, label ";
     static final String BASELINE = "baseline: six features, label ";
     static final String BASELINE_NO_GRAPH = "baseline: four features (no graph), label ";
+    static final String TREES = "gradient-boosted trees on the product's features, label ";
 
     private PlantedChurn() {
     }
@@ -88,8 +89,12 @@ final class PlantedChurn {
                     ForwardChurn.columns(b, 0), 1.0), left));
             out.put(BASELINE_NO_GRAPH + label, Auc.of(ForwardChurn.fitAndScore(baselineThen, b, tr.labels(),
                     baselineNow, ForwardChurn.columns(b, ForwardChurn.BASELINE_GRAPH_FEATURES), 1.0), left));
+            out.put(TREES + label, Auc.of(BoostedChurn.fitAndScore(tr.matrix().x(), d, tr.labels(), now.x(),
+                    p.seed()), left));
             out.put("product's own cross-validated AUC on its label " + label + " (not planted truth)",
                     tr.model().metrics().auc());
+            out.put("trees' nested cross-validated AUC on the label " + label + " (not planted truth)",
+                    BoostedChurn.nestedAuc(tr.matrix().x(), d, tr.labels(), p.folds(), p.seed()));
         }
         // how the proxy label differs from leaving: quiet users who come back, leavers active a while first
         boolean[] quiet = ChurnFeatures.churned(s.activity(), now.users(), t, QUIET);
