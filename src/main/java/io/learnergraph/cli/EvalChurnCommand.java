@@ -45,17 +45,8 @@ public class EvalChurnCommand implements java.util.concurrent.Callable<Integer> 
             + "(with --presets: 13 weeks before each platform's end)")
     String asOf;
 
-    @Option(names = "--presets", description = "generate and judge these demo presets instead of DIR: all, or a "
-            + "comma-separated list of demo, prerequisites, social, popular, mixed")
-    String presets;
-
-    @Option(names = "--users", defaultValue = "10000", description = "users per generated platform with --presets "
-            + "(default ${DEFAULT-VALUE})")
-    int users;
-
-    @Option(names = "--seeds", split = ",", defaultValue = "1", description = "generator seeds with --presets "
-            + "(default ${DEFAULT-VALUE})")
-    List<Long> seeds;
+    @picocli.CommandLine.Mixin
+    PresetOptions platforms;
 
     @Option(names = "--horizon-days", description = "churn horizon (default: learnergraph.churn.horizon-days)")
     Integer horizonDays;
@@ -65,13 +56,14 @@ public class EvalChurnCommand implements java.util.concurrent.Callable<Integer> 
 
     @Override
     public Integer call() throws IOException {
-        if (presets != null) {
+        if (platforms.presets != null) {
             if (dir != null) {
                 throw new io.learnergraph.LearnerGraphException.InvalidInput("DIR",
                         "give an import directory or --presets, not both");
             }
-            java.util.Map<String, java.util.Map<String, double[]>> values = new PresetReport(users, seeds,
-                    "AUC against planted departures in the 30 days after T").run(PresetReport.names(presets), dataDir,
+            java.util.Map<String, java.util.Map<String, double[]>> values = platforms.report(
+                    "AUC against planted departures in the 30 days after T").run(PresetReport.names(platforms.presets),
+                    dataDir,
                     (data, generated, work) -> EvalDatabase.run(data, work, context -> PlantedChurn.judge(
                             context.getBean(AnalyticsService.class).snapshot(), data, generated,
                             context.getBean(ChurnService.class),

@@ -52,17 +52,8 @@ public class EvalRecommendationsCommand implements java.util.concurrent.Callable
             + "(with --presets: 10 weeks before each platform's end)")
     String cutoff;
 
-    @Option(names = "--presets", description = "generate and score these demo presets instead of DIR: all, or "
-            + "a comma-separated list of " + "demo, prerequisites, social, popular, mixed")
-    String presets;
-
-    @Option(names = "--users", defaultValue = "10000", description = "users per generated platform with --presets "
-            + "(default ${DEFAULT-VALUE})")
-    int users;
-
-    @Option(names = "--seeds", split = ",", defaultValue = "1", description = "generator seeds with --presets "
-            + "(default ${DEFAULT-VALUE})")
-    List<Long> seeds;
+    @picocli.CommandLine.Mixin
+    PresetOptions platforms;
 
     @Option(names = "--k", defaultValue = "10", description = "list length scored (default ${DEFAULT-VALUE})")
     int k;
@@ -76,12 +67,12 @@ public class EvalRecommendationsCommand implements java.util.concurrent.Callable
             throw new LearnerGraphException.InvalidInput("--k", "--k must be in 1.." + RecommendationParameters.MAX_LIMIT
                     + ", was " + k);
         }
-        if (presets != null) {
+        if (platforms.presets != null) {
             if (dir != null) {
                 throw new LearnerGraphException.InvalidInput("DIR", "give an import directory or --presets, not both");
             }
-            Map<String, Map<String, double[]>> values = new PresetReport(users, seeds, "Recall@" + k).run(
-                    PresetReport.names(presets), dataDir, (data, generated, work) -> {
+            Map<String, Map<String, double[]>> values = platforms.report("Recall@" + k).run(
+                    PresetReport.names(platforms.presets), dataDir, (data, generated, work) -> {
                         Instant at = generated.end().minusWeeks(HELD_OUT_WEEKS).atStartOfDay(ZoneOffset.UTC).toInstant();
                         Map<String, Double> out = new LinkedHashMap<>();
                         for (OfflineEvaluation.Metrics m : score(data, at, work, false)) {

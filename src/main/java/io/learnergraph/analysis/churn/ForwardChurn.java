@@ -75,27 +75,9 @@ public final class ForwardChurn {
      */
     public static double[] fitAndScore(double[] train, int d, boolean[] y, double[] test, boolean[] use,
                                        double lambda) {
-        int n = y.length;
-        double[] mean = new double[d];
-        double[] sd = new double[d];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += train[r * d + j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= Math.max(1, n);
-        }
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < d; j++) {
-                double dev = train[r * d + j] - mean[j];
-                sd[j] += dev * dev;
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            sd[j] = Math.sqrt(sd[j] / Math.max(1, n));
-            sd[j] = sd[j] > 1e-12 ? sd[j] : 1;
-        }
+        io.learnergraph.analysis.stats.Standardisation st = io.learnergraph.analysis.stats.Standardisation.of(train, d);
+        double[] mean = st.mean();
+        double[] sd = st.sd();
         double[] z = standardised(train, d, mean, sd, use);
         LogisticRegression.Fit f = LogisticRegression.fit(z, d, y, null, lambda);
         double[] zt = standardised(test, d, mean, sd, use);

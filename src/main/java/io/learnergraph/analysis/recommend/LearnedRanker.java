@@ -79,26 +79,10 @@ public record LearnedRanker(double[] mean, double[] scale, double[] weights, dou
         if (positives == 0 || positives == n) {
             return null;
         }
-        double[] mean = new double[d];
-        double[] scale = new double[d];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += x[r * d + j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= n;
-        }
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < d; j++) {
-                double dev = x[r * d + j] - mean[j];
-                scale[j] += dev * dev;
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            double sd = Math.sqrt(scale[j] / n);
-            scale[j] = sd > 1e-9 ? sd : 1; // a constant feature gets weight 0 through the penalty
-        }
+        // a constant feature gets deviation 1 and, through the penalty, weight 0
+        io.learnergraph.analysis.stats.Standardisation z = io.learnergraph.analysis.stats.Standardisation.of(x, d);
+        double[] mean = z.mean();
+        double[] scale = z.sd();
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < d; j++) {
                 x[r * d + j] = (x[r * d + j] - mean[j]) / scale[j];
