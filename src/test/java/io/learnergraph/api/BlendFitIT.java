@@ -1,9 +1,6 @@
 package io.learnergraph.api;
 
-import io.learnergraph.demo.DemoPlatformGenerator;
 import io.learnergraph.ingest.GraphImporter;
-import io.learnergraph.ingest.ImportProgress;
-import io.learnergraph.ingest.ImportReport;
 import io.learnergraph.support.GraphTestSupport;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -14,7 +11,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,13 +42,8 @@ class BlendFitIT extends GraphTestSupport {
     }
 
     @BeforeAll
-    void importPlatform() throws Exception {
-        Path dir = newTempDir("blend-platform");
-        new DemoPlatformGenerator(DemoPlatformGenerator.Parameters.of(600, 8), List.of("free", "basic", "premium", "vip"))
-                .writeTo(dir);
-        ImportReport report = importer.importDirectory(dir, ImportProgress.NONE);
-        assertTrue(report.complete() && report.totalRejected() == 0, report.toString());
-        http.toBlocking().retrieve(HttpRequest.POST("/api/graph/refresh", ""), Map.class);
+    void importPlatform() {
+        importDemo(importer, http, 600, 8);
     }
 
     @Test

@@ -1,9 +1,6 @@
 package io.learnergraph.api;
 
-import io.learnergraph.demo.DemoPlatformGenerator;
 import io.learnergraph.ingest.GraphImporter;
-import io.learnergraph.ingest.ImportProgress;
-import io.learnergraph.ingest.ImportReport;
 import io.learnergraph.service.ChurnService;
 import io.learnergraph.store.ChurnStore;
 import io.learnergraph.support.GraphTestSupport;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +57,8 @@ class ChurnApiIT extends GraphTestSupport {
     io.learnergraph.service.SnapshotService snapshots;
 
     @BeforeAll
-    void importPlatform() throws Exception {
-        Path dir = newTempDir("churn-platform");
-        new DemoPlatformGenerator(DemoPlatformGenerator.Parameters.of(600, 5), List.of("free", "basic", "premium", "vip"))
-                .writeTo(dir);
-        ImportReport report = importer.importDirectory(dir, ImportProgress.NONE);
-        assertTrue(report.complete() && report.totalRejected() == 0, report.toString());
-        http.toBlocking().retrieve(HttpRequest.POST("/api/graph/refresh", ""), Map.class);
+    void importPlatform() {
+        importDemo(importer, http, 600, 5);
     }
 
     @Test

@@ -45,6 +45,26 @@ public abstract class GraphTestSupport implements TestPropertyProvider {
         }
     }
 
+    /** A generated demo platform (four tiers) in a fresh temporary directory. */
+    public static Path demoDir(int users, long seed) {
+        Path dir = newTempDir("demo-" + users + "-" + seed);
+        new io.learnergraph.demo.DemoPlatformGenerator(io.learnergraph.demo.DemoPlatformGenerator.Parameters.of(users,
+                seed), java.util.List.of("free", "basic", "premium", "vip")).writeTo(dir);
+        return dir;
+    }
+
+    /**
+     * Imports a generated demo platform through the application's importer, all rows accepted,
+     * and refreshes the projection through the API.
+     */
+    protected static void importDemo(io.learnergraph.ingest.GraphImporter importer,
+                                     io.micronaut.http.client.HttpClient http, int users, long seed) {
+        io.learnergraph.ingest.ImportReport report = importer.importDirectory(demoDir(users, seed),
+                io.learnergraph.ingest.ImportProgress.NONE);
+        org.junit.jupiter.api.Assertions.assertTrue(report.complete() && report.totalRejected() == 0, report.toString());
+        http.toBlocking().retrieve(io.micronaut.http.HttpRequest.POST("/api/graph/refresh", ""), Map.class);
+    }
+
     /** Copies a directory's regular files (not subdirectories) into a fresh temporary one. */
     public static Path copyOf(Path dir) {
         Path copy = newTempDir("learnergraph-import");

@@ -23,6 +23,15 @@ class CandidateFeaturesTest {
                 .learn("u3", "cCalc", "ENROLLED", 40).learn("u3", "cArt", "ENROLLED", 40).index();
     }
 
+    /** A ranking on one raw feature: log-odds = intercept + weight · feature (no standardisation). */
+    private static LearnedRanker ranker(String feature, double weight, double intercept) {
+        double[] weights = new double[CandidateFeatures.COUNT];
+        weights[CandidateFeatures.NAMES.indexOf(feature)] = weight;
+        double[] ones = new double[CandidateFeatures.COUNT];
+        java.util.Arrays.fill(ones, 1);
+        return new LearnedRanker(new double[CandidateFeatures.COUNT], ones, weights, intercept, 100);
+    }
+
     private static double[] features(RecommenderIndex index, String user, String course) {
         int u = index.snapshot().users().indexOf(user).orElseThrow();
         int c = index.snapshot().courses().indexOf(course).orElseThrow();
@@ -68,11 +77,7 @@ class CandidateFeaturesTest {
     @Test
     void aLearnedRankingServesCandidatesByItsProbabilityAndExplicitWeightsSetItAside() {
         RecommenderIndex index = platform();
-        double[] weights = new double[CandidateFeatures.COUNT];
-        weights[CandidateFeatures.NAMES.indexOf("contacts-30d")] = 1;
-        double[] ones = new double[CandidateFeatures.COUNT];
-        java.util.Arrays.fill(ones, 1);
-        LearnedRanker ranker = new LearnedRanker(new double[CandidateFeatures.COUNT], ones, weights, -1, 100);
+        LearnedRanker ranker = ranker("contacts-30d", 1, -1);
         RecommendationParameters p = RecommendationParameters.defaults().withRanker(ranker).withDiversity(0)
                 .withIncludeGated(true).withExplain(false);
         int u1 = index.snapshot().users().indexOf("u1").orElseThrow();
@@ -99,11 +104,7 @@ class CandidateFeaturesTest {
     @Test
     void aSaturatedRankingStillServesWithDiversity() {
         RecommenderIndex index = platform();
-        double[] weights = new double[CandidateFeatures.COUNT];
-        weights[CandidateFeatures.NAMES.indexOf("contacts-30d")] = 1e6;
-        double[] ones = new double[CandidateFeatures.COUNT];
-        java.util.Arrays.fill(ones, 1);
-        LearnedRanker ranker = new LearnedRanker(new double[CandidateFeatures.COUNT], ones, weights, 0, 100);
+        LearnedRanker ranker = ranker("contacts-30d", 1e6, 0);
         int u1 = index.snapshot().users().indexOf("u1").orElseThrow();
         Recommendations r = new Recommender(index).recommend(u1, RecommendationParameters.defaults().withRanker(ranker)
                 .withDiversity(0.3).withIncludeGated(true));
