@@ -105,7 +105,7 @@ public class BenchRecommendationsCommand implements Callable<Integer> {
             } catch (io.learnergraph.LearnerGraphException.Conflict e) {
                 System.out.println("no model fitted: " + e.getMessage());
             }
-            inProcess(index, service.defaults().withWeights(service.defaults().weights()), learned, sample);
+            inProcess(index, service.defaults().withRanker(null), learned, sample);
             if (wrkSeconds > 0) {
                 overHttp(context, s, sample);
             }

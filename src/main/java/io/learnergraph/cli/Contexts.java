@@ -36,6 +36,8 @@ final class Contexts {
         System.setProperty("learnergraph.demo.load-when-empty", "false");
         System.setProperty("learnergraph.analytics.write-back-on-refresh", "false");
         System.setProperty("learnergraph.churn.write-back", "false");
+        // a benchmark times its own work: a fit starting by itself would share the two cores
+        System.setProperty("learnergraph.recommendations.fit.in-background", "false");
         return dir;
     }
 

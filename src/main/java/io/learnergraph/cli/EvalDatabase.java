@@ -44,6 +44,8 @@ final class EvalDatabase {
         System.setProperty("learnergraph.neo4j.bolt-port", "0");
         System.setProperty("learnergraph.analytics.write-back-on-refresh", "false");
         System.setProperty("learnergraph.churn.write-back", "false");
+        // the evaluation fits on demand (fitNow), once
+        System.setProperty("learnergraph.recommendations.fit.in-background", "false");
         try (ApplicationContext context = Contexts.withoutServer()) {
             ImportReport report = context.getBean(GraphImporter.class).importDirectory(importDir,
                     new TerminalProgress(System.err));

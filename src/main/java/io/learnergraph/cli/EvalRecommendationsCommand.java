@@ -104,28 +104,26 @@ public class EvalRecommendationsCommand implements java.util.concurrent.Callable
 
     /** Imports {@code data} before {@code at} into {@code work} and scores every system; prints all when {@code full}. */
     private List<OfflineEvaluation.Metrics> score(Path data, Instant at, Path work, boolean full) {
-        {
-            CutoffSplit.Result split = CutoffSplit.split(data, at, work.resolve("before-cutoff"));
-            System.out.printf(Locale.ROOT, "cutoff %s: %,d rows before it imported, %,d after it held out "
-                    + "(%,d enrolments scored against)%n", at, split.rowsKept(), split.rowsAfter(), split.heldOut().size());
-            if (split.heldOut().isEmpty()) {
-                throw new LearnerGraphException.InvalidInput("--cutoff", "--cutoff " + at + ": no enrolment in "
-                        + data.resolve("learning.csv") + " at or after it, so nothing to score against; choose an earlier one");
-            }
-            if (split.rowsKept() == 0) {
-                throw new LearnerGraphException.InvalidInput("--cutoff", "--cutoff " + at + ": no event before it, "
-                        + "so no history to recommend from; choose a later one");
-            }
-            return EvalDatabase.run(split.before(), work, context -> {
-                RecommendationService service = context.getBean(RecommendationService.class);
-                // what the product would learn from this history (its own last days held out)
-                io.learnergraph.service.BlendFitService fits = context.getBean(
-                        io.learnergraph.service.BlendFitService.class);
-                io.learnergraph.service.BlendFitService.ModelView model = fits.fitNow();
-                return evaluate(service.index(), RecommendationService.configuredDefaults(service.settings()), model,
-                        fits.ranker(), fits.fittedRanker(), split, full);
-            });
+        CutoffSplit.Result split = CutoffSplit.split(data, at, work.resolve("before-cutoff"));
+        System.out.printf(Locale.ROOT, "cutoff %s: %,d rows before it imported, %,d after it held out "
+                + "(%,d enrolments scored against)%n", at, split.rowsKept(), split.rowsAfter(), split.heldOut().size());
+        if (split.heldOut().isEmpty()) {
+            throw new LearnerGraphException.InvalidInput("--cutoff", "--cutoff " + at + ": no enrolment in "
+                    + data.resolve("learning.csv") + " at or after it, so nothing to score against; choose an earlier one");
         }
+        if (split.rowsKept() == 0) {
+            throw new LearnerGraphException.InvalidInput("--cutoff", "--cutoff " + at + ": no event before it, "
+                    + "so no history to recommend from; choose a later one");
+        }
+        return EvalDatabase.run(split.before(), work, context -> {
+            RecommendationService service = context.getBean(RecommendationService.class);
+            // what the product would learn from this history (its own last days held out)
+            io.learnergraph.service.BlendFitService fits = context.getBean(
+                    io.learnergraph.service.BlendFitService.class);
+            io.learnergraph.service.BlendFitService.ModelView model = fits.fitNow();
+            return evaluate(service.index(), RecommendationService.configuredDefaults(service.settings()), model,
+                    fits.ranker(), fits.fittedRanker(), split, full);
+        });
     }
 
     private List<OfflineEvaluation.Metrics> evaluate(RecommenderIndex index, RecommendationParameters defaults,

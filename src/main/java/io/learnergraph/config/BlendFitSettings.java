@@ -12,10 +12,12 @@ import io.micronaut.context.annotation.ConfigurationProperties;
  * @param minUsers            fewer users with something taken in the window: keep the configured weights
  * @param candidatesPerSource each source's own top list kept per user
  * @param refitEveryMinutes   refit on a new snapshot at most this often (0: only at start and on demand)
+ * @param inBackground        fit at start and on new snapshots by itself; false: only on demand
+ *                            ({@code POST /api/recommendations/model/fit}), as the CLI's evaluations do
  */
 @ConfigurationProperties("learnergraph.recommendations.fit")
 public record BlendFitSettings(boolean enabled, int holdoutDays, int users, int minUsers, int candidatesPerSource,
-                               int refitEveryMinutes) {
+                               int refitEveryMinutes, boolean inBackground) {
 
     public BlendFitSettings {
         if (holdoutDays < 1 || holdoutDays > 365 || users < 2 || minUsers < 2 || candidatesPerSource < 10

@@ -105,7 +105,7 @@ public class BlendFitService {
         SourceWeights configured = RecommendationService.configuredWeights(recommendations);
         this.model = new Model(settings.enabled() ? Status.CONFIGURED : Status.DISABLED, configured, null, null, -1,
                 null, 0, null);
-        if (settings.enabled()) {
+        if (settings.enabled() && settings.inBackground()) {
             snapshots.onNewSnapshot(s -> {
                 Model m = model;
                 // a platform that had too little history (an empty database before its import) is

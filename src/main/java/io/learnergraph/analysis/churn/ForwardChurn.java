@@ -75,26 +75,15 @@ public final class ForwardChurn {
      */
     public static double[] fitAndScore(double[] train, int d, boolean[] y, double[] test, boolean[] use,
                                        double lambda) {
+        // an unused column is constant 0: the penalty gives it weight 0
         io.learnergraph.analysis.stats.Standardisation st = io.learnergraph.analysis.stats.Standardisation.of(train, d);
-        double[] mean = st.mean();
-        double[] sd = st.sd();
-        double[] z = standardised(train, d, mean, sd, use);
-        LogisticRegression.Fit f = LogisticRegression.fit(z, d, y, null, lambda);
-        double[] zt = standardised(test, d, mean, sd, use);
+        LogisticRegression.Fit f = LogisticRegression.fit(st.apply(train, use), d, y, null, lambda);
+        double[] zt = st.apply(test, use);
         double[] out = new double[test.length / d];
         for (int r = 0; r < out.length; r++) {
             out[r] = f.probability(zt, r * d);
         }
         return out;
-    }
-
-    private static double[] standardised(double[] x, int d, double[] mean, double[] sd, boolean[] use) {
-        double[] z = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            int j = i % d;
-            z[i] = use[j] ? (x[i] - mean[j]) / sd[j] : 0; // an unused column is constant: weight 0
-        }
-        return z;
     }
 
     /** Every column of {@code d}, or the first {@code d − skipLast}. */

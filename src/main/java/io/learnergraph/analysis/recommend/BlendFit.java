@@ -216,7 +216,7 @@ public final class BlendFit {
         // the learned ranking must beat what would serve otherwise, strictly, on users it was not fitted on
         LearnedRanker ranker = LearnedRanker.fit(fit, p.candidatesPerSource());
         Score ranked = ranker == null ? new Score(0, 0) : score(validation, ranker, p);
-        double toBeat = Math.max(fixedScore.recall(), chosen ? fitted.recall() : fixedScore.recall());
+        double toBeat = chosen ? fitted.recall() : fixedScore.recall(); // chosen: fitted >= fixed
         boolean rankerChosen = ranker != null && !validation.isEmpty() && ranked.recall() > toBeat + 1e-12;
         return new Result(best, fitted, fixedScore, bySource, fit.size(), validation.size(), chosen, ranker, ranked,
                 rankerChosen);

@@ -141,22 +141,7 @@ public final class CandidateFeatures implements AutoCloseable {
         }
         // contacts: out-arcs of the social graph, the strongest when there are more than the cap
         CsrGraph social = s.social();
-        int[] arcs = new int[social.degree(user)];
-        for (int i = 0; i < arcs.length; i++) {
-            arcs[i] = social.start(user) + i;
-        }
-        if (arcs.length > MAX_CONTACTS) {
-            // (weight, arc) packed in longs: non-negative float bits order like the weights
-            long[] keys = new long[arcs.length];
-            for (int i = 0; i < arcs.length; i++) {
-                keys[i] = ((long) Float.floatToIntBits(social.weight(arcs[i])) << 32) | arcs[i];
-            }
-            java.util.Arrays.sort(keys);
-            arcs = new int[MAX_CONTACTS];
-            for (int i = 0; i < MAX_CONTACTS; i++) {
-                arcs[i] = (int) keys[keys.length - 1 - i];
-            }
-        }
+        int[] arcs = SocialSource.strongestArcs(social, user, MAX_CONTACTS);
         int since = since(s);
         for (int arc : arcs) {
             int v = social.target(arc);

@@ -81,19 +81,8 @@ public record LearnedRanker(double[] mean, double[] scale, double[] weights, dou
         }
         // a constant feature gets deviation 1 and, through the penalty, weight 0
         io.learnergraph.analysis.stats.Standardisation z = io.learnergraph.analysis.stats.Standardisation.of(x, d);
-        double[] mean = z.mean();
-        double[] scale = z.sd();
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < d; j++) {
-                x[r * d + j] = (x[r * d + j] - mean[j]) / scale[j];
-            }
-        }
-        int[] rows = new int[n];
-        for (int r = 0; r < n; r++) {
-            rows[r] = r;
-        }
-        LogisticRegression.Fit f = LogisticRegression.fit(x, d, y, rows, LAMBDA);
-        return new LearnedRanker(mean, scale, f.weights(), f.intercept(), perSource);
+        LogisticRegression.Fit f = LogisticRegression.fit(z.apply(x, null), d, y, null, LAMBDA);
+        return new LearnedRanker(z.mean(), z.sd(), f.weights(), f.intercept(), perSource);
     }
 
     private static boolean contains(int[] a, int v) {

@@ -190,8 +190,11 @@ final class SocialSource extends ReusableSource {
         return Math.pow(0.5, (reference - latest) / halfLifeMinutes);
     }
 
-    /** The arcs of v's row, or its {@code max} heaviest when it has more. */
-    private static int[] strongestArcs(CsrGraph g, int v, int max) {
+    /**
+     * The arcs of v's row, or its {@code max} heaviest when it has more (ties: the earlier arc):
+     * (weight, arc) packed in longs, non-negative float bits ordering like the weights.
+     */
+    static int[] strongestArcs(CsrGraph g, int v, int max) {
         int d = g.degree(v);
         int[] arcs = new int[d];
         for (int i = 0; i < d; i++) {
@@ -200,8 +203,16 @@ final class SocialSource extends ReusableSource {
         if (d <= max) {
             return arcs;
         }
-        return java.util.Arrays.stream(arcs).boxed().sorted((a, b) -> Float.compare(g.weight(b), g.weight(a)))
-                .limit(max).mapToInt(Integer::intValue).toArray();
+        long[] keys = new long[d];
+        for (int i = 0; i < d; i++) {
+            keys[i] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(g.weight(arcs[i]))) << 32) | arcs[i];
+        }
+        java.util.Arrays.sort(keys);
+        int[] out = new int[max];
+        for (int i = 0; i < max; i++) {
+            out[i] = (int) keys[i];
+        }
+        return out;
     }
 
     @Override

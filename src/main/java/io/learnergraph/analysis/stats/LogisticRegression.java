@@ -163,7 +163,7 @@ public final class LogisticRegression {
         return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
     }
 
-    public static double dot(double[] w, double[] x, int offset) {
+    static double dot(double[] w, double[] x, int offset) {
         double s = 0;
         for (int j = 0; j < w.length; j++) {
             s += w[j] * x[offset + j];

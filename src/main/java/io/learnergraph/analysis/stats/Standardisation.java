@@ -34,4 +34,15 @@ public record Standardisation(double[] mean, double[] sd) {
         }
         return new Standardisation(mean, sd);
     }
+
+    /** The z-scores of {@code x} (row-major, these columns), columns not {@code use}d set to 0 (null: all used). */
+    public double[] apply(double[] x, boolean[] use) {
+        int d = mean.length;
+        double[] z = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            int j = i % d;
+            z[i] = use == null || use[j] ? (x[i] - mean[j]) / sd[j] : 0;
+        }
+        return z;
+    }
 }
